@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+// TuneTrain: a native Swift toolkit from data to the best hyperparameters.
+// Module layout and the reasons for it: docs/ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "TuneTrain",
+    products: [
+        .library(name: "TuneTensor", targets: ["TuneTensor"]),
+        .library(name: "TuneData", targets: ["TuneData"]),
+        .executable(name: "tune-train", targets: ["tune-train"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C walls: only TuneTensor imports these.
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLAPACK",
+            pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev"])]
+        ),
+        .target(name: "TuneTensor", dependencies: ["CBLAS", "CLAPACK"]),
+        .target(
+            name: "TuneData",
+            dependencies: ["TuneTensor"]
+        ),
+        .executableTarget(
+            name: "tune-train",
+            dependencies: [
+                "TuneData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TuneTestSupport", path: "Tests/TuneTestSupport"),
+        .testTarget(name: "TuneTensorTests", dependencies: ["TuneTensor", "TuneTestSupport"]),
+        .testTarget(name: "TuneDataTests", dependencies: ["TuneData", "TuneTestSupport"]),
+        .testTarget(name: "TuneTrainCLITests", dependencies: ["TuneTestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// LAPACKE, the C interface to LAPACK (row-major entry points).
+#include <lapacke.h>
