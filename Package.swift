@@ -40,6 +40,6 @@ let package = Package(
         .target(name: "TuneTestSupport", path: "Tests/TuneTestSupport"),
         .testTarget(name: "TuneTensorTests", dependencies: ["TuneTensor", "TuneTestSupport"]),
         .testTarget(name: "TuneDataTests", dependencies: ["TuneData", "TuneTestSupport"]),
-        .testTarget(name: "TuneTrainCLITests", dependencies: ["TuneTestSupport"]),
+        .testTarget(name: "TuneTrainCLITests", dependencies: ["tune-train", "TuneTestSupport"]),
     ]
 )
