@@ -24,7 +24,9 @@ public enum CSVLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataError(source: path, message: "is not UTF-8 text; save it as UTF-8 CSV")
         }
-        return try parse(text: text, source: name, options: options)
+        var dataset = try parse(text: text, source: path, options: options)
+        dataset.name = name
+        return dataset
     }
 
     /// Parses CSV `text`; `source` names it in messages and becomes the data set's name.
@@ -62,8 +64,12 @@ public enum CSVLoader {
         rawTargets.reserveCapacity(rows.count)
         for record in rows {
             guard record.fields.count == names.count else {
+                let count = record.fields.count
+                let place = count < names.count
+                    ? "column \(count + 1) ('\(names[count])') onwards is missing"
+                    : "column \(names.count + 1) is beyond the header"
                 throw DataError(source: source, line: record.line,
-                    message: "row has \(record.fields.count) fields, expected \(names.count) (the header has \(names.count) columns)")
+                    message: "row has \(count) fields, expected \(names.count): \(place); every row needs one value per header column")
             }
             for column in featureColumns {
                 features.append(try number(record.fields[column], source: source, line: record.line,
