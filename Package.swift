@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "TuneTensor", targets: ["TuneTensor"]),
         .library(name: "TuneData", targets: ["TuneData"]),
+        .library(name: "TuneOptim", targets: ["TuneOptim"]),
         .executable(name: "tune-train", targets: ["tune-train"]),
     ],
     dependencies: [
@@ -30,6 +31,7 @@ let package = Package(
             name: "TuneData",
             dependencies: ["TuneTensor"]
         ),
+        .target(name: "TuneOptim", dependencies: ["TuneTensor"]),
         .executableTarget(
             name: "tune-train",
             dependencies: [
@@ -40,6 +42,7 @@ let package = Package(
         .target(name: "TuneTestSupport", path: "Tests/TuneTestSupport"),
         .testTarget(name: "TuneTensorTests", dependencies: ["TuneTensor", "TuneTestSupport"]),
         .testTarget(name: "TuneDataTests", dependencies: ["TuneData", "TuneTestSupport"]),
+        .testTarget(name: "TuneOptimTests", dependencies: ["TuneOptim", "TuneTestSupport"]),
         .testTarget(name: "TuneTrainCLITests", dependencies: ["tune-train", "TuneTestSupport"]),
     ]
 )

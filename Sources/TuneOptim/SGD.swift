@@ -1,0 +1,59 @@
+import TuneTensor
+
+/// Stochastic gradient descent with optional momentum (classical or Nesterov), dampening and L2
+/// weight decay: PyTorch's `torch.optim.SGD`.
+///
+/// With `g ← ∇ + λ·p`: if `momentum` μ > 0, `b ← g` on the first step and
+/// `b ← μ·b + (1 − dampening)·g` after; the step direction is `g + μ·b` (Nesterov) or `b`;
+/// then `p ← p − η·direction` (Sutskever et al. 2013 for the Nesterov form).
+public struct SGD<Scalar: TensorScalar>: Optimizer {
+    public var momentum: Scalar
+    public var dampening: Scalar
+    public var nesterov: Bool
+    public var weightDecay: Scalar
+
+    /// - Throws: ``InvalidHyperparameter`` for momentum outside [0, 1), dampening outside [0, 1],
+    ///   negative weight decay, or Nesterov without momentum or with dampening (as PyTorch).
+    public init(momentum: Scalar = 0, dampening: Scalar = 0, nesterov: Bool = false, weightDecay: Scalar = 0) throws {
+        try require(momentum >= 0 && momentum < 1, "momentum", "in [0, 1)", momentum)
+        try require(dampening >= 0 && dampening <= 1, "dampening", "in [0, 1]", dampening)
+        try require(weightDecay >= 0, "weightDecay", ">= 0", weightDecay)
+        try require(!nesterov || (momentum > 0 && dampening == 0), "nesterov", "used with momentum > 0 and dampening 0", nesterov)
+        self.momentum = momentum
+        self.dampening = dampening
+        self.nesterov = nesterov
+        self.weightDecay = weightDecay
+    }
+
+    /// The momentum buffer and whether it has been started.
+    public struct State: Sendable {
+        var buffer: Tensor<Scalar>
+        var started = false
+    }
+
+    public func makeState(for parameter: Tensor<Scalar>) -> State {
+        State(buffer: momentum > 0 ? Tensor(zeros: parameter.shape) : Tensor(zeros: [0]))
+    }
+
+    public func update(_ parameter: inout Tensor<Scalar>, gradient: Tensor<Scalar>, state: inout State, learningRate: Scalar) {
+        precondition(gradient.shape == parameter.shape, "SGD: gradient \(gradient.shape) for parameter \(parameter.shape)")
+        let (mu, damp, decay, nesterov) = (momentum, dampening, weightDecay, self.nesterov)
+        let first = !state.started
+        state.started = true
+        gradient.withUnsafeBufferPointer { g in
+            parameter.withUnsafeMutableBufferPointer { p in
+                if mu == 0 {
+                    for i in p.indices { p[i] -= learningRate * (g[i] + decay * p[i]) }
+                    return
+                }
+                state.buffer.withUnsafeMutableBufferPointer { b in
+                    for i in p.indices {
+                        let d = g[i] + decay * p[i]
+                        b[i] = first ? d : mu * b[i] + (1 - damp) * d
+                        p[i] -= learningRate * (nesterov ? d + mu * b[i] : b[i])
+                    }
+                }
+            }
+        }
+    }
+}
