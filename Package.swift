@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "TuneTensor", targets: ["TuneTensor"]),
         .library(name: "TuneData", targets: ["TuneData"]),
         .library(name: "TuneOptim", targets: ["TuneOptim"]),
+        .library(name: "TuneModels", targets: ["TuneModels"]),
         .executable(name: "tune-train", targets: ["tune-train"]),
     ],
     dependencies: [
@@ -32,6 +33,7 @@ let package = Package(
             dependencies: ["TuneTensor"]
         ),
         .target(name: "TuneOptim", dependencies: ["TuneTensor"]),
+        .target(name: "TuneModels", dependencies: ["TuneTensor", "TuneData", "TuneOptim"]),
         .executableTarget(
             name: "tune-train",
             dependencies: [
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "TuneTensorTests", dependencies: ["TuneTensor", "TuneTestSupport"]),
         .testTarget(name: "TuneDataTests", dependencies: ["TuneData", "TuneTestSupport"]),
         .testTarget(name: "TuneOptimTests", dependencies: ["TuneOptim", "TuneTestSupport"]),
+        .testTarget(name: "TuneModelsTests", dependencies: ["TuneModels", "TuneTestSupport"]),
         .testTarget(name: "TuneTrainCLITests", dependencies: ["tune-train", "TuneTestSupport"]),
     ]
 )

@@ -39,6 +39,12 @@ extension Tensor {
         }
     }
 
+    /// Column sums (axis 0) or row sums (axis 1) into the preallocated tensor `out`, whose element
+    /// count must match.
+    public func sum(alongAxis axis: Int, into out: inout Tensor) {
+        sum(alongAxis: axis, into: &out.scalars)
+    }
+
     /// Column means (axis 0) or row means (axis 1).
     public func mean(alongAxis axis: Int) -> [Scalar] {
         let length = Scalar(axis == 0 ? shape[0] : shape[1])

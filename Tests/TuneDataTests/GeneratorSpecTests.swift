@@ -38,7 +38,7 @@ struct GeneratorSpecTests {
     }
 
     @Test func errorsNameTheKeyAndTheFix() {
-        #expect(failure("make_blobs:n_samples=3").contains("unknown generator 'make_blobs'; known generators: make_classification, make_regression"))
+        #expect(failure("make_blobs:n_samples=3").contains("unknown generator 'make_blobs'; known generators: make_classification, make_regression, make_line"))
         #expect(failure("make_classification:n_sample=3").contains("unknown key 'n_sample'; allowed keys:"))
         #expect(failure("make_classification:n_samples=ten").contains("n_samples must be an integer, got 'ten'"))
         #expect(failure("make_classification:n_samples=10,n_samples=20").contains("'n_samples' is given twice"))

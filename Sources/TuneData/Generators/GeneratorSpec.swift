@@ -1,10 +1,10 @@
 /// The command-line form of a generated data set, with scikit-learn's names:
 /// `make_classification:n_samples=1000,n_features=20,n_informative=2,n_redundant=10,seed=42` or
-/// `make_regression:n_samples=200,noise=0.5`. `random_state` is accepted for `seed`; the default
+/// `make_regression:n_samples=200,noise=0.5`, or the documents' line `make_line:n_samples=100,noise=0.5`. `random_state` is accepted for `seed`; the default
 /// seed is 0; `weights` lists proportions separated by `;` (`weights=0.9;0.1`).
 public enum GeneratorSpec {
     /// The generators a spec can name.
-    public static let generatorNames = ["make_classification", "make_regression"]
+    public static let generatorNames = ["make_classification", "make_regression", "make_line"]
 
     /// Whether `text` names a generator (rather than a built-in data set or a file).
     public static func isGeneratorSpec(_ text: String) -> Bool {
@@ -27,6 +27,10 @@ public enum GeneratorSpec {
         case "make_regression":
             var problem = RegressionProblem()
             try apply(settings, to: &problem, setters: regressionSetters, spec: spec)
+            return try problem.generate(name: spec)
+        case "make_line":
+            var problem = LineProblem()
+            try apply(settings, to: &problem, setters: lineSetters, spec: spec)
             return try problem.generate(name: spec)
         default:
             throw DataError(source: spec,
@@ -72,6 +76,15 @@ public enum GeneratorSpec {
         "bias": { $0.bias = try number($1, "bias") },
         "noise": { $0.noise = try number($1, "noise") },
         "shuffle": { $0.shuffle = try boolean($1, "shuffle") },
+        "seed": { $0.seed = try seedValue($1, "seed") },
+        "random_state": { $0.seed = try seedValue($1, "random_state") },
+    ]
+
+    private static let lineSetters: [String: Setter<LineProblem>] = [
+        "n_samples": { $0.sampleCount = try integer($1, "n_samples") },
+        "slope": { $0.slope = try number($1, "slope") },
+        "intercept": { $0.intercept = try number($1, "intercept") },
+        "noise": { $0.noise = try number($1, "noise") },
         "seed": { $0.seed = try seedValue($1, "seed") },
         "random_state": { $0.seed = try seedValue($1, "random_state") },
     ]

@@ -1,0 +1,77 @@
+import TuneData
+import TuneOptim
+import TuneTensor
+
+/// Multinomial logistic regression: a linear layer and a softmax, trained on cross-entropy with
+/// any optimizer and an L2 penalty ½α‖W‖² on the weights. With two classes the softmax over two
+/// logits is the same model as binary logistic regression (the sigmoid of their difference).
+public struct LogisticRegression: Estimator {
+    /// Settings, under scikit-learn's and the documents' names.
+    public struct Hyperparameters: Codable, Sendable, Equatable {
+        /// L2 strength (scikit-learn's `alpha`, the inverse of `LogisticRegression`'s `C`).
+        public var alpha = 1e-4
+        public var learningRate = 0.01
+        public var optimizer = OptimizerKind.adam
+        public var momentum = 0.9
+        public var epochs = 100
+        public var batchSize = 32
+        public var seed: UInt64 = 0
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case alpha, learningRate = "lr", optimizer, momentum, epochs, batchSize = "batch_size", seed
+        }
+
+        public func validate() throws {
+            try check(alpha >= 0 && alpha.isFinite, "alpha", ">= 0", alpha)
+            try check(learningRate > 0 && learningRate.isFinite, "lr", "> 0", learningRate)
+            try check(momentum >= 0 && momentum < 1, "momentum", "in [0, 1)", momentum)
+            try check(epochs >= 1, "epochs", ">= 1", epochs)
+            try check(batchSize >= 1, "batch_size", ">= 1", batchSize)
+        }
+    }
+
+    public var hyperparameters: Hyperparameters
+    public var epochCallback: EpochCallback?
+
+    public init(_ hyperparameters: Hyperparameters = Hyperparameters(), epochCallback: EpochCallback? = nil) {
+        self.hyperparameters = hyperparameters
+        self.epochCallback = epochCallback
+    }
+
+    public func fit(_ dataset: Dataset) throws -> FittedLogisticRegression {
+        try hyperparameters.validate()
+        let classes = try NetworkTraining.requireClassification(dataset, model: "LogisticRegression")
+        var generator = SeededGenerator(seed: hyperparameters.seed)
+        var network = Network<Float>(
+            layers: [.linear(inputs: dataset.featureCount, outputs: classes)], initialization: { _ in .xavier }, using: &generator)
+        network.weights[0] = Tensor(zeros: network.weights[0].shape)
+        let configuration = TrainingConfiguration(
+            optimizer: OptimizerConfiguration(
+                kind: hyperparameters.optimizer, learningRate: hyperparameters.learningRate,
+                momentum: hyperparameters.optimizer == .rmsprop ? 0 : hyperparameters.momentum),
+            batchSize: hyperparameters.batchSize, epochs: hyperparameters.epochs, weightPenalty: hyperparameters.alpha,
+            seed: hyperparameters.seed)
+        let session = try NetworkTraining.train(
+            network, loss: .softmaxCrossEntropy, features: dataset.features, targets: dataset.targets,
+            configuration: configuration, validate: nil, callback: epochCallback)
+        return FittedLogisticRegression(network: session.network, classNames: dataset.classNames, reports: session.reports)
+    }
+}
+
+/// A fitted ``LogisticRegression``.
+public struct FittedLogisticRegression: FittedClassifier {
+    public var network: Network<Float>
+    public var classNames: [String]
+    public var reports: [EpochReport]
+
+    /// The `features × classes` weight matrix.
+    public var coefficients: Tensor<Float> { network.weights[0] }
+
+    public func predictProbabilities(_ features: Tensor<Float>) -> Tensor<Float> {
+        var logits = network.predict(features)
+        softmaxRows(&logits)
+        return logits
+    }
+}
