@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "TuneData", targets: ["TuneData"]),
         .library(name: "TuneOptim", targets: ["TuneOptim"]),
         .library(name: "TuneModels", targets: ["TuneModels"]),
+        .library(name: "TuneExperiment", targets: ["TuneExperiment"]),
         .executable(name: "tune-train", targets: ["tune-train"]),
     ],
     dependencies: [
@@ -34,10 +35,12 @@ let package = Package(
         ),
         .target(name: "TuneOptim", dependencies: ["TuneTensor"]),
         .target(name: "TuneModels", dependencies: ["TuneTensor", "TuneData", "TuneOptim"]),
+        .target(name: "TuneExperiment", dependencies: ["TuneTensor", "TuneData", "TuneOptim", "TuneModels"]),
         .executableTarget(
             name: "tune-train",
             dependencies: [
                 "TuneData",
+                "TuneExperiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +49,7 @@ let package = Package(
         .testTarget(name: "TuneDataTests", dependencies: ["TuneData", "TuneTestSupport"]),
         .testTarget(name: "TuneOptimTests", dependencies: ["TuneOptim", "TuneTestSupport"]),
         .testTarget(name: "TuneModelsTests", dependencies: ["TuneModels", "TuneTestSupport"]),
+        .testTarget(name: "TuneExperimentTests", dependencies: ["TuneExperiment", "TuneTestSupport"]),
         .testTarget(name: "TuneTrainCLITests", dependencies: ["tune-train", "TuneTestSupport"]),
     ]
 )

@@ -21,6 +21,12 @@ public protocol FittedModel: Sendable {
     /// One prediction per row: a class index (as a whole number) for classifiers, a value for
     /// regressors.
     func predict(_ features: Tensor<Float>) -> [Float]
+
+    /// Accuracy for classifiers, R² for regressors.
+    func score(_ dataset: Dataset) -> Double
+
+    /// One report per epoch trained (empty for closed-form models).
+    var reports: [EpochReport] { get }
 }
 
 /// A fitted classifier: also class probabilities; scored by accuracy.

@@ -51,10 +51,10 @@ public struct Adam<Scalar: TensorScalar>: Optimizer {
 
     /// The moment estimates, the AMSGrad maximum and the step count.
     public struct State: Sendable {
-        var firstMoment: Tensor<Scalar>
-        var secondMoment: Tensor<Scalar>
-        var maximumSecondMoment: Tensor<Scalar>
-        var step = 0
+        @usableFromInline var firstMoment: Tensor<Scalar>
+        @usableFromInline var secondMoment: Tensor<Scalar>
+        @usableFromInline var maximumSecondMoment: Tensor<Scalar>
+        @usableFromInline var step = 0
     }
 
     public func makeState(for parameter: Tensor<Scalar>) -> State {
@@ -63,6 +63,7 @@ public struct Adam<Scalar: TensorScalar>: Optimizer {
             maximumSecondMoment: Tensor(zeros: amsgrad ? parameter.shape : [0]))
     }
 
+    @inlinable
     public func update(_ parameter: inout Tensor<Scalar>, gradient: Tensor<Scalar>, state: inout State, learningRate: Scalar) {
         precondition(gradient.shape == parameter.shape, "Adam: gradient \(gradient.shape) for parameter \(parameter.shape)")
         state.step += 1

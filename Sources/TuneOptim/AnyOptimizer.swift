@@ -26,6 +26,7 @@ public enum AnyOptimizer<Scalar: TensorScalar>: Optimizer {
         }
     }
 
+    @inlinable
     public func update(_ parameter: inout Tensor<Scalar>, gradient: Tensor<Scalar>, state: inout State, learningRate: Scalar) {
         switch self {
         case .sgd(let optimizer):
@@ -46,7 +47,8 @@ public enum AnyOptimizer<Scalar: TensorScalar>: Optimizer {
         }
     }
 
-    private func mismatch(_ state: State) -> Never {
+    @usableFromInline
+    func mismatch(_ state: State) -> Never {
         preconditionFailure("AnyOptimizer: a state of another optimizer was passed to \(self)")
     }
 }

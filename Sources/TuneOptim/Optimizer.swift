@@ -26,6 +26,7 @@ extension Optimizer {
     }
 
     /// One step for each parameter with its gradient and state.
+    @inlinable
     public func update(
         _ parameters: inout [Tensor<Scalar>], gradients: [Tensor<Scalar>], states: inout [State], learningRate: Scalar
     ) {

@@ -30,9 +30,9 @@ public struct RMSprop<Scalar: TensorScalar>: Optimizer {
     /// The running averages of the squared gradient and (centred) the gradient, and the momentum
     /// buffer.
     public struct State: Sendable {
-        var squareAverage: Tensor<Scalar>
-        var gradientAverage: Tensor<Scalar>
-        var buffer: Tensor<Scalar>
+        @usableFromInline var squareAverage: Tensor<Scalar>
+        @usableFromInline var gradientAverage: Tensor<Scalar>
+        @usableFromInline var buffer: Tensor<Scalar>
     }
 
     public func makeState(for parameter: Tensor<Scalar>) -> State {
@@ -42,6 +42,7 @@ public struct RMSprop<Scalar: TensorScalar>: Optimizer {
             buffer: Tensor(zeros: momentum > 0 ? parameter.shape : [0]))
     }
 
+    @inlinable
     public func update(_ parameter: inout Tensor<Scalar>, gradient: Tensor<Scalar>, state: inout State, learningRate: Scalar) {
         precondition(gradient.shape == parameter.shape, "RMSprop: gradient \(gradient.shape) for parameter \(parameter.shape)")
         let (a, eps, mu, decay, centered) = (alpha, epsilon, momentum, weightDecay, self.centered)

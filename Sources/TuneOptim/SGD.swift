@@ -27,14 +27,15 @@ public struct SGD<Scalar: TensorScalar>: Optimizer {
 
     /// The momentum buffer and whether it has been started.
     public struct State: Sendable {
-        var buffer: Tensor<Scalar>
-        var started = false
+        @usableFromInline var buffer: Tensor<Scalar>
+        @usableFromInline var started = false
     }
 
     public func makeState(for parameter: Tensor<Scalar>) -> State {
         State(buffer: momentum > 0 ? Tensor(zeros: parameter.shape) : Tensor(zeros: [0]))
     }
 
+    @inlinable
     public func update(_ parameter: inout Tensor<Scalar>, gradient: Tensor<Scalar>, state: inout State, learningRate: Scalar) {
         precondition(gradient.shape == parameter.shape, "SGD: gradient \(gradient.shape) for parameter \(parameter.shape)")
         let (mu, damp, decay, nesterov) = (momentum, dampening, weightDecay, self.nesterov)

@@ -3,12 +3,13 @@
 extension Tensor {
     /// Combines `vector[j]` into every element of column `j`, in place (a row vector broadcast
     /// down the rows, e.g. adding a bias).
+    @inlinable
     public mutating func broadcastRowVector(_ vector: [Scalar], _ combine: (Scalar, Scalar) -> Scalar) {
         precondition(rank == 2 && vector.count == shape[1],
             "Tensor: row vector of \(vector.count) does not match shape \(shape)")
         let width = shape[1]
         vector.withUnsafeBufferPointer { v in
-            scalars.withUnsafeMutableBufferPointer { a in
+            storage.withUnsafeMutableBufferPointer { a in
                 for r in 0..<shape[0] {
                     let base = r * width
                     for c in 0..<width { a[base + c] = combine(a[base + c], v[c]) }
@@ -19,12 +20,13 @@ extension Tensor {
 
     /// Combines `vector[i]` into every element of row `i`, in place (a column vector broadcast
     /// across the columns, e.g. subtracting each row's maximum).
+    @inlinable
     public mutating func broadcastColumnVector(_ vector: [Scalar], _ combine: (Scalar, Scalar) -> Scalar) {
         precondition(rank == 2 && vector.count == shape[0],
             "Tensor: column vector of \(vector.count) does not match shape \(shape)")
         let width = shape[1]
         vector.withUnsafeBufferPointer { v in
-            scalars.withUnsafeMutableBufferPointer { a in
+            storage.withUnsafeMutableBufferPointer { a in
                 for r in 0..<shape[0] {
                     let base = r * width
                     let value = v[r]

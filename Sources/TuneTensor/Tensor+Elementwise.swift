@@ -8,8 +8,9 @@ extension Tensor {
     }
 
     /// Applies `transform` to every element in place.
+    @inlinable
     public mutating func apply(_ transform: (Scalar) -> Scalar) {
-        scalars.withUnsafeMutableBufferPointer { p in
+        storage.withUnsafeMutableBufferPointer { p in
             for i in p.indices { p[i] = transform(p[i]) }
         }
     }
@@ -23,10 +24,11 @@ extension Tensor {
     }
 
     /// Combines `other` into this tensor element by element, in place.
+    @inlinable
     public mutating func combine(with other: Tensor, _ combine: (Scalar, Scalar) -> Scalar) {
         precondition(shape == other.shape, "Tensor: elementwise shapes \(shape) and \(other.shape) differ")
-        other.scalars.withUnsafeBufferPointer { b in
-            scalars.withUnsafeMutableBufferPointer { a in
+        other.storage.withUnsafeBufferPointer { b in
+            storage.withUnsafeMutableBufferPointer { a in
                 for i in a.indices { a[i] = combine(a[i], b[i]) }
             }
         }

@@ -9,12 +9,13 @@ extension Tensor {
 
     /// Writes the rows at `indices` into the first `indices.count` rows of `out`, which must have
     /// this tensor's row length and at least that many rows. Allocates nothing.
+    @inlinable
     public func gatherRows<Indices: Collection<Int>>(_ indices: Indices, into out: inout Tensor) {
         let width = columns
         precondition(out.columns == width && out.rows >= indices.count,
             "Tensor.gatherRows: out has shape \(out.shape), needs \(indices.count) rows of \(width)")
-        scalars.withUnsafeBufferPointer { source in
-            out.scalars.withUnsafeMutableBufferPointer { target in
+        storage.withUnsafeBufferPointer { source in
+            out.storage.withUnsafeMutableBufferPointer { target in
                 var row = 0
                 for index in indices {
                     precondition(index >= 0 && index < rows, "Tensor.gatherRows: row \(index) out of range 0..<\(rows)")

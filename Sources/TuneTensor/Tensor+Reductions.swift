@@ -17,10 +17,12 @@ extension Tensor {
     }
 
     /// Column sums (axis 0) or row sums (axis 1) into preallocated `out` (bias gradients).
+    @inlinable
     public func sum(alongAxis axis: Int, into out: inout [Scalar]) {
-        precondition(out.count == reducedCount(axis), "Tensor.sum: out has \(out.count) elements, needs \(reducedCount(axis))")
+        precondition(rank == 2 && (axis == 0 || axis == 1), "Tensor.sum: needs a matrix and axis 0 or 1")
         let (m, n) = (shape[0], shape[1])
-        scalars.withUnsafeBufferPointer { a in
+        precondition(out.count == (axis == 0 ? n : m), "Tensor.sum: out has \(out.count) elements, needs \(axis == 0 ? n : m)")
+        storage.withUnsafeBufferPointer { a in
             out.withUnsafeMutableBufferPointer { o in
                 if axis == 0 {
                     for c in 0..<n { o[c] = 0 }
@@ -41,8 +43,9 @@ extension Tensor {
 
     /// Column sums (axis 0) or row sums (axis 1) into the preallocated tensor `out`, whose element
     /// count must match.
+    @inlinable
     public func sum(alongAxis axis: Int, into out: inout Tensor) {
-        sum(alongAxis: axis, into: &out.scalars)
+        sum(alongAxis: axis, into: &out.storage)
     }
 
     /// Column means (axis 0) or row means (axis 1).

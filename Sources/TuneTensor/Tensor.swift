@@ -13,7 +13,14 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
     public internal(set) var shape: [Int]
     /// The elements in row-major order. Mutate through a subscript or
     /// ``withUnsafeMutableBufferPointer(_:)``, which keep the count fixed.
-    public internal(set) var scalars: [Scalar]
+    public internal(set) var scalars: [Scalar] {
+        @inlinable get { storage }
+        @inlinable _modify { yield &storage }
+    }
+
+    /// The stored elements; `@usableFromInline` so the hot loops below inline into (and
+    /// specialise for `Float` in) the modules that call them.
+    @usableFromInline var storage: [Scalar]
 
     /// A tensor of the given shape holding `scalars` in row-major order.
     public init(shape: [Int], scalars: [Scalar]) {
@@ -22,7 +29,7 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
         precondition(
             count == scalars.count, "Tensor: shape \(shape) needs \(count) scalars, got \(scalars.count)")
         self.shape = shape
-        self.scalars = scalars
+        self.storage = scalars
     }
 
     /// A tensor of the given shape with every element equal to `value`.
@@ -57,11 +64,11 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
     /// The number of dimensions.
     public var rank: Int { shape.count }
     /// The number of elements.
-    public var count: Int { scalars.count }
+    @inlinable public var count: Int { storage.count }
     /// The first dimension (1 for a scalar tensor).
-    public var rows: Int { shape.first ?? 1 }
+    @inlinable public var rows: Int { shape.first ?? 1 }
     /// The product of all dimensions after the first: the row length of the row-major layout.
-    public var columns: Int { shape.dropFirst().reduce(1, *) }
+    @inlinable public var columns: Int { shape.count == 2 ? shape[1] : shape.dropFirst().reduce(1, *) }
 
     /// The element at a row and column of a matrix.
     public subscript(row: Int, column: Int) -> Scalar {
@@ -80,9 +87,9 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
     }
 
     /// The element at a row-major offset, whatever the rank.
-    public subscript(offset offset: Int) -> Scalar {
-        get { scalars[offset] }
-        set { scalars[offset] = newValue }
+    @inlinable public subscript(offset offset: Int) -> Scalar {
+        get { storage[offset] }
+        set { storage[offset] = newValue }
     }
 
     /// The same elements under a new shape with the same element count; one dimension may be -1
@@ -99,15 +106,17 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
     }
 
     /// Calls `body` with a read-only pointer to the elements.
+    @inlinable
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Scalar>) throws -> R) rethrows -> R {
-        try scalars.withUnsafeBufferPointer(body)
+        try storage.withUnsafeBufferPointer(body)
     }
 
     /// Calls `body` with a mutable pointer to the elements (copying first if storage is shared).
+    @inlinable
     public mutating func withUnsafeMutableBufferPointer<R>(
         _ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R
     ) rethrows -> R {
-        try scalars.withUnsafeMutableBufferPointer(body)
+        try storage.withUnsafeMutableBufferPointer(body)
     }
 
     /// The tensor converted element by element to another precision.
@@ -117,7 +126,12 @@ public struct Tensor<Scalar: TensorScalar>: Sendable {
 }
 
 extension Tensor: Equatable {}
-extension Tensor: Codable {}
+extension Tensor: Codable {
+    enum CodingKeys: String, CodingKey {
+        case shape
+        case storage = "scalars"
+    }
+}
 
 extension Tensor: CustomStringConvertible {
     public var description: String {

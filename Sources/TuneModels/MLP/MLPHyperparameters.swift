@@ -3,7 +3,8 @@ import TuneOptim
 /// Settings of a multi-layer perceptron, under the names the documents use (`lr`, `momentum`,
 /// `weight_decay`, `num_layers`, `hidden_size`, `dropout`) so their search spaces carry over.
 public struct MLPHyperparameters: Codable, Sendable, Equatable {
-    public var learningRate = 0.001
+    /// 0.01: small data sets train well within the default epochs with every optimizer.
+    public var learningRate = 0.01
     public var optimizer = OptimizerKind.adam
     /// Used by the momentum and Nesterov optimizers (RMSprop runs without momentum here).
     public var momentum = 0.9
@@ -13,7 +14,7 @@ public struct MLPHyperparameters: Codable, Sendable, Equatable {
     public var hiddenSize = 100
     public var dropout = 0.0
     public var activation = Activation.relu
-    public var batchSize = 64
+    public var batchSize = 16
     public var epochs = 50
     public var learningRateSchedule = LearningRateScheduleChoice.constant
     /// L2 penalty on the weights added to the loss (scikit-learn's `alpha`).

@@ -99,12 +99,29 @@ public struct TrainingSession<Scalar: TensorScalar> {
     }
 
     /// Runs the remaining epochs, calling `callback` after each.
+    ///
+    /// Small networks train with BLAS on one thread: below a few million flops per batch, waking a
+    /// second BLAS thread for every product costs more than it saves (and spins the other core).
     public mutating func run(callback: EpochCallback? = nil) throws {
-        while !isFinished {
-            let report = try runEpoch()
-            if callback?(report) == .stop { finish() }
+        let threads = batchFlops < Self.multithreadingThreshold ? 1 : BLASThreads.count
+        try BLASThreads.withCount(threads) {
+            while !isFinished {
+                let report = try runEpoch()
+                if callback?(report) == .stop { finish() }
+            }
         }
     }
+
+    /// Forward-pass flops of one full batch: 2·batch·Σ inputs·outputs over the linear layers.
+    private var batchFlops: Int {
+        network.layers.reduce(0) { total, layer in
+            if case .linear(let inputs, let outputs) = layer { return total + 2 * configuration.batchSize * inputs * outputs }
+            return total
+        }
+    }
+
+    /// The batch size in flops above which BLAS runs on all its threads.
+    static var multithreadingThreshold: Int { 20_000_000 }
 
     /// Ends training now (restoring the best weights if configured).
     public mutating func finish() {

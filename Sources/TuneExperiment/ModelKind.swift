@@ -1,0 +1,21 @@
+/// The models `tune-train` can train, by the names the CLI takes (`--model mlp`). Adding a case
+/// enrols it in the CLI and in the tests that iterate over all kinds.
+public enum ModelKind: String, CaseIterable, Codable, Sendable {
+    /// Least-squares linear regression (closed form; `solver=gradient` trains it with an optimizer).
+    case linear
+    /// Linear regression with an L2 penalty (`alpha`, default 1).
+    case ridge
+    /// Multinomial logistic regression trained with an optimizer.
+    case logistic
+    /// A multi-layer perceptron: a classifier or a regressor, chosen by the data set's task.
+    case mlp
+
+    /// Whether the model is trained by gradient descent under the default settings, and so wants
+    /// standardised features.
+    func trainsByGradient(parameters: [String: String]) -> Bool {
+        switch self {
+        case .linear, .ridge: return parameters["solver"] == "gradient"
+        case .logistic, .mlp: return true
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import TuneData
+import TuneModels
+import TuneOptim
+import TuneTensor
+
+/// One model trained with given hyperparameters and scored on a held-out part: what
+/// `tune-train train` runs.
+public struct TrainingRun: Sendable {
+    public var model: ModelKind
+    /// `name=value` settings in the model's parameter names, applied over its defaults.
+    public var parameters: [(name: String, value: String)]
+    /// The fraction of rows held out for the test score (stratified for classification).
+    public var testFraction: Double
+    public var scaling: FeatureScaling
+    /// Seeds the split and, unless a `seed` parameter is given, the model.
+    public var seed: UInt64
+    /// Called after each epoch of an iterative model.
+    public var epochCallback: EpochCallback?
+
+    public init(
+        model: ModelKind, parameters: [(name: String, value: String)] = [], testFraction: Double = 0.2,
+        scaling: FeatureScaling = .auto, seed: UInt64 = 0, epochCallback: EpochCallback? = nil
+    ) {
+        self.model = model
+        self.parameters = parameters
+        self.testFraction = testFraction
+        self.scaling = scaling
+        self.seed = seed
+        self.epochCallback = epochCallback
+    }
+
+    /// Splits, scales, fits and scores.
+    /// - Throws: ``ParameterError`` for unknown or malformed parameters, ``ModelError`` for
+    ///   invalid values, a task mismatch or divergence, `DataError` for an impossible split.
+    public func run(on dataset: Dataset) throws -> TrainingResult {
+        guard testFraction > 0, testFraction < 1 else {
+            throw ParameterError(message: "test size must be in (0, 1), got \(testFraction)")
+        }
+        let (rawTrain, rawTest) = try dataset.trainTestSplit(testSize: .fraction(testFraction), seed: seed)
+        let settings = Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        let (train, test, appliedScaling) = scaling.apply(
+            train: rawTrain, test: rawTest, gradientTrained: model.trainsByGradient(parameters: settings))
+        let started = Date()
+        let (fitted, parameterList) = try fit(train)
+        let seconds = Date().timeIntervalSince(started)
+        return TrainingResult(
+            model: model.rawValue, data: dataset.name, task: dataset.task.classCount == nil ? "regression" : "classification",
+            params: parameterList, metric: dataset.task.classCount == nil ? "r2" : "accuracy",
+            trainScore: fitted.score(train), testScore: fitted.score(test), epochsRun: fitted.reports.count,
+            fitSeconds: seconds, trainRows: train.rowCount, testRows: test.rowCount, scaling: appliedScaling.rawValue,
+            seed: seed)
+    }
+
+    private static let enumeratedChoices: [String: [String]] = [
+        "optimizer": OptimizerKind.allCases.map(\.rawValue),
+        "activation": Activation.allCases.map(\.rawValue),
+        "lr_schedule": LearningRateScheduleChoice.allCases.map(\.rawValue),
+        "solver": LinearRegression.Solver.allCases.map(\.rawValue),
+    ]
+
+    private func overridden<H: Codable>(_ defaults: H, model name: String) throws -> H {
+        let withSeed = parameters.contains { $0.name == "seed" } ? parameters : parameters + [("seed", "\(seed)")]
+        return try ParameterOverrides.apply(withSeed, to: defaults, model: name, choices: Self.enumeratedChoices)
+    }
+
+    private func fit(_ train: Dataset) throws -> (any FittedModel, ParameterList) {
+        switch model {
+        case .linear, .ridge:
+            var defaults = LinearRegression.Hyperparameters()
+            if model == .ridge { defaults.alpha = 1 }
+            let settings = try overridden(defaults, model: model.rawValue)
+            return (try LinearRegression(settings, epochCallback: epochCallback).fit(train), try ParameterList(settings))
+        case .logistic:
+            let settings = try overridden(LogisticRegression.Hyperparameters(), model: "logistic")
+            return (try LogisticRegression(settings, epochCallback: epochCallback).fit(train), try ParameterList(settings))
+        case .mlp:
+            let settings = try overridden(MLPHyperparameters(), model: "mlp")
+            if train.task.classCount == nil {
+                return (try MLPRegressor(settings, epochCallback: epochCallback).fit(train), try ParameterList(settings))
+            }
+            return (try MLPClassifier(settings, epochCallback: epochCallback).fit(train), try ParameterList(settings))
+        }
+    }
+}
