@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+struct TrainCommandTests {
+    @Test func trainPrintsTheJSONContract() throws {
+        let outcome = try TuneTrainProcess.run([
+            "train", "--model", "logistic", "--data", "breast_cancer", "--param", "epochs=30", "--seed", "1", "--json",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let json = try #require(outcome.json)
+        for key in ["model", "params", "metric", "train_score", "test_score", "epochs_run", "fit_seconds"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        #expect(json["metric"] as? String == "accuracy")
+        #expect((json["test_score"] as? Double ?? 0) >= 0.9)
+    }
+
+    @Test func sameSeedSameResult() throws {
+        let arguments = ["train", "--model", "mlp", "--data", "iris", "--param", "epochs=10", "--seed", "4", "--json"]
+        let first = try #require(try TuneTrainProcess.run(arguments).json)
+        let second = try #require(try TuneTrainProcess.run(arguments).json)
+        #expect(first["test_score"] as? Double == second["test_score"] as? Double)
+        #expect(first["train_score"] as? Double == second["train_score"] as? Double)
+    }
+
+    @Test func divergenceIsAClearFailure() throws {
+        let outcome = try TuneTrainProcess.run([
+            "train", "--model", "mlp", "--data", "digits", "--param", "lr=10", "--param", "optimizer=sgd", "--param", "epochs=5", "--seed", "1",
+        ])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("diverged"))
+        #expect(outcome.standardOutput.isEmpty)
+    }
+
+    @Test func usageErrorsExit64AndNameTheProblem() throws {
+        let unknown = try TuneTrainProcess.run(["train", "--model", "mlp", "--data", "iris", "--param", "bogus_param=1"])
+        #expect(unknown.status == 64)
+        #expect(unknown.standardError.contains("bogus_param"))
+        let range = try TuneTrainProcess.run(["train", "--model", "mlp", "--data", "iris", "--param", "lr=-0.1"])
+        #expect(range.status == 64)
+        #expect(range.standardError.contains("lr must be > 0, got -0.1"))
+        let mismatch = try TuneTrainProcess.run(["train", "--model", "logistic", "--data", "diabetes"])
+        #expect(mismatch.status == 64)
+        #expect(mismatch.standardError.contains("needs a classification data set"))
+        let model = try TuneTrainProcess.run(["train", "--model", "svm", "--data", "iris"])
+        #expect(model.status == 64)
+        let malformed = try TuneTrainProcess.run(["train", "--model", "mlp", "--data", "iris", "--param", "lr"])
+        #expect(malformed.status == 64)
+    }
+
+    @Test func badDataExits65() throws {
+        let outcome = try TuneTrainProcess.run(["train", "--model", "mlp", "--data", "/nonexistent.csv"])
+        #expect(outcome.status == 65)
+    }
+}
