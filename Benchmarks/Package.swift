@@ -18,6 +18,8 @@ let package = Package(
                 "BenchmarkCBLAS",
                 .product(name: "TuneTensor", package: "TuneTrain"),
                 .product(name: "TuneData", package: "TuneTrain"),
+                .product(name: "TuneOptim", package: "TuneTrain"),
+                .product(name: "TuneModels", package: "TuneTrain"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

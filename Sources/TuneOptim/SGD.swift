@@ -43,15 +43,27 @@ public struct SGD<Scalar: TensorScalar>: Optimizer {
         state.started = true
         gradient.withUnsafeBufferPointer { g in
             parameter.withUnsafeMutableBufferPointer { p in
+                let count = p.count
                 if mu == 0 {
-                    for i in p.indices { p[i] -= learningRate * (g[i] + decay * p[i]) }
+                    for i in 0..<count { p[i] -= learningRate * (g[i] + decay * p[i]) }
                     return
                 }
                 state.buffer.withUnsafeMutableBufferPointer { b in
-                    for i in p.indices {
-                        let d = g[i] + decay * p[i]
-                        b[i] = first ? d : mu * b[i] + (1 - damp) * d
-                        p[i] -= learningRate * (nesterov ? d + mu * b[i] : b[i])
+                    // Branches hoisted out of the element loops so each loop vectorises.
+                    let (keep, blend) = first ? (Scalar(0), Scalar(1)) : (mu, 1 - damp)
+                    if nesterov {
+                        for i in 0..<count {
+                            let d = g[i] + decay * p[i]
+                            let next = keep * b[i] + blend * d
+                            b[i] = next
+                            p[i] -= learningRate * (d + mu * next)
+                        }
+                    } else {
+                        for i in 0..<count {
+                            let next = keep * b[i] + blend * (g[i] + decay * p[i])
+                            b[i] = next
+                            p[i] -= learningRate * next
+                        }
                     }
                 }
             }
