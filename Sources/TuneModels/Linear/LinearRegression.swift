@@ -84,11 +84,9 @@ public struct LinearRegression: Estimator {
         var network = Network<Float>(
             layers: [.linear(inputs: dataset.featureCount, outputs: 1)], initialization: { _ in .xavier }, using: &generator)
         network.weights[0] = Tensor(zeros: network.weights[0].shape)
-        let configuration = TrainingConfiguration(
-            optimizer: OptimizerConfiguration(
-                kind: hyperparameters.optimizer, learningRate: hyperparameters.learningRate,
-                momentum: hyperparameters.optimizer == .rmsprop ? 0 : hyperparameters.momentum),
-            batchSize: hyperparameters.batchSize, epochs: hyperparameters.epochs, weightPenalty: hyperparameters.alpha,
+        let configuration = TrainingConfiguration.oneLayer(
+            optimizer: hyperparameters.optimizer, learningRate: hyperparameters.learningRate, momentum: hyperparameters.momentum,
+            epochs: hyperparameters.epochs, batchSize: hyperparameters.batchSize, weightPenalty: hyperparameters.alpha,
             seed: hyperparameters.seed)
         let session = try NetworkTraining.train(
             network, loss: .meanSquaredError, features: dataset.features, targets: dataset.targets,
