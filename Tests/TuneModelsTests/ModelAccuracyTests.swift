@@ -140,6 +140,15 @@ struct ModelAccuracyTests {
         #expect(cut.reports.count == 7)
     }
 
+    @Test func givenValidationSetIsScoredEachEpoch() throws {
+        let (train, test) = try Self.scaledSplit(BuiltInDataset.iris.load())
+        var settings = MLPHyperparameters()
+        settings.epochs = 8
+        let fitted = try MLPClassifier(settings).fit(train, validation: test)
+        #expect(fitted.reports.count == 8)
+        expectClose(fitted.reports.last!.validationMetric!, fitted.score(test), rtol: 1e-12)
+    }
+
     @Test func invalidHyperparametersAndTasksAreNamed() {
         var settings = MLPHyperparameters()
         settings.learningRate = -0.1

@@ -13,9 +13,16 @@ public struct MLPClassifier: Estimator {
     }
 
     public func fit(_ dataset: Dataset) throws -> FittedMLPClassifier {
+        try fit(dataset, validation: nil)
+    }
+
+    /// Fits on `dataset`, scoring each epoch on `validation` (given) or on `validation_fraction`
+    /// of the rows held out (when `validation` is nil).
+    public func fit(_ dataset: Dataset, validation given: Dataset?) throws -> FittedMLPClassifier {
         try hyperparameters.validate()
         let classes = try NetworkTraining.requireClassification(dataset, model: "MLPClassifier")
-        let (train, validation) = try NetworkTraining.holdOut(dataset, fraction: hyperparameters.validationFraction, seed: hyperparameters.seed)
+        let (train, validation) = try given.map { (dataset, $0) }
+            ?? NetworkTraining.holdOut(dataset, fraction: hyperparameters.validationFraction, seed: hyperparameters.seed)
         var generator = SeededGenerator(seed: hyperparameters.seed)
         let network = Network<Float>(
             layers: hyperparameters.layers(inputs: dataset.featureCount, outputs: classes),

@@ -14,9 +14,16 @@ public struct MLPRegressor: Estimator {
     }
 
     public func fit(_ dataset: Dataset) throws -> FittedMLPRegressor {
+        try fit(dataset, validation: nil)
+    }
+
+    /// Fits on `dataset`, scoring each epoch on `validation` (given) or on `validation_fraction`
+    /// of the rows held out (when `validation` is nil).
+    public func fit(_ dataset: Dataset, validation given: Dataset?) throws -> FittedMLPRegressor {
         try hyperparameters.validate()
         try NetworkTraining.requireRegression(dataset, model: "MLPRegressor")
-        let (train, validation) = try NetworkTraining.holdOut(dataset, fraction: hyperparameters.validationFraction, seed: hyperparameters.seed)
+        let (train, validation) = try given.map { (dataset, $0) }
+            ?? NetworkTraining.holdOut(dataset, fraction: hyperparameters.validationFraction, seed: hyperparameters.seed)
         let mean = train.targets.reduce(0.0) { $0 + Double($1) } / Double(train.rowCount)
         let variance = train.targets.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(train.rowCount)
         let scale = variance > 0 ? variance.squareRoot() : 1
