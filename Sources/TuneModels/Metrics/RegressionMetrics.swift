@@ -1,14 +1,7 @@
-/// The fraction of predictions equal to the truth (NaN for no rows).
-public func accuracy(predicted: [Int], actual: [Int]) -> Double {
-    precondition(predicted.count == actual.count, "accuracy: \(predicted.count) predictions for \(actual.count) rows")
-    guard !actual.isEmpty else { return .nan }
-    return Double(zip(predicted, actual).filter { $0 == $1 }.count) / Double(actual.count)
-}
-
 /// The coefficient of determination, 1 − Σ(y − ŷ)² / Σ(y − ȳ)², as scikit-learn's `r2_score`:
 /// 1 for a perfect fit, 0 for predicting the mean; for constant targets, 1 if the predictions are
 /// exact and 0 otherwise.
-public func rSquared(predicted: [Float], actual: [Float]) -> Double {
+public func rSquared<T: BinaryFloatingPoint>(predicted: [T], actual: [T]) -> Double {
     precondition(predicted.count == actual.count, "rSquared: \(predicted.count) predictions for \(actual.count) rows")
     guard !actual.isEmpty else { return .nan }
     let mean = actual.reduce(0.0) { $0 + Double($1) } / Double(actual.count)
@@ -22,8 +15,20 @@ public func rSquared(predicted: [Float], actual: [Float]) -> Double {
 }
 
 /// The mean of squared differences.
-public func meanSquaredError(predicted: [Float], actual: [Float]) -> Double {
+public func meanSquaredError<T: BinaryFloatingPoint>(predicted: [T], actual: [T]) -> Double {
     precondition(predicted.count == actual.count, "meanSquaredError: \(predicted.count) predictions for \(actual.count) rows")
     guard !actual.isEmpty else { return .nan }
     return zip(predicted, actual).reduce(0.0) { $0 + (Double($1.0) - Double($1.1)) * (Double($1.0) - Double($1.1)) } / Double(actual.count)
+}
+
+/// The square root of ``meanSquaredError(predicted:actual:)``, in the target's units.
+public func rootMeanSquaredError<T: BinaryFloatingPoint>(predicted: [T], actual: [T]) -> Double {
+    meanSquaredError(predicted: predicted, actual: actual).squareRoot()
+}
+
+/// The mean of absolute differences.
+public func meanAbsoluteError<T: BinaryFloatingPoint>(predicted: [T], actual: [T]) -> Double {
+    precondition(predicted.count == actual.count, "meanAbsoluteError: \(predicted.count) predictions for \(actual.count) rows")
+    guard !actual.isEmpty else { return .nan }
+    return zip(predicted, actual).reduce(0.0) { $0 + abs(Double($1.0) - Double($1.1)) } / Double(actual.count)
 }
