@@ -15,11 +15,16 @@ public struct TrainingResult: Encodable, Sendable {
     public var testRows: Int
     public var scaling: String
     public var seed: UInt64
+    /// Per-fold scores of `--cv K` on the training part (absent without it).
+    public var crossValidationScores: [Double]?
+    public var crossValidationMean: Double?
+    public var crossValidationStandardDeviation: Double?
 
     enum CodingKeys: String, CodingKey {
         case model, data, task, params, metric, trainScore = "train_score", testScore = "test_score"
         case epochsRun = "epochs_run", fitSeconds = "fit_seconds", trainRows = "train_rows", testRows = "test_rows"
-        case scaling, seed
+        case scaling, seed, crossValidationScores = "cv_scores", crossValidationMean = "cv_mean"
+        case crossValidationStandardDeviation = "cv_std"
     }
 }
 

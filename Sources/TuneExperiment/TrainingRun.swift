@@ -17,11 +17,15 @@ public struct TrainingRun: Sendable {
     public var seed: UInt64
     /// Called after each epoch of an iterative model.
     public var epochCallback: EpochCallback?
+    /// When set, also cross-validate on the training part with this many folds.
+    public var crossValidationFolds: Int?
 
     public init(
         model: ModelKind, parameters: [(name: String, value: String)] = [], testFraction: Double = 0.2,
-        scaling: FeatureScaling = .auto, seed: UInt64 = 0, epochCallback: EpochCallback? = nil
+        scaling: FeatureScaling = .auto, seed: UInt64 = 0, epochCallback: EpochCallback? = nil,
+        crossValidationFolds: Int? = nil
     ) {
+        self.crossValidationFolds = crossValidationFolds
         self.model = model
         self.parameters = parameters
         self.testFraction = testFraction
@@ -41,15 +45,25 @@ public struct TrainingRun: Sendable {
         let settings = Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
         let (train, test, appliedScaling) = scaling.apply(
             train: rawTrain, test: rawTest, gradientTrained: model.trainsByGradient(parameters: settings))
+        let (estimator, parameterList) = try makeEstimator(for: train)
+        var crossValidation: CrossValidationResult?
+        if let folds = crossValidationFolds {
+            let scaling = self.scaling, gradient = model.trainsByGradient(parameters: settings)
+            crossValidation = try crossValidate(estimator, on: rawTrain, folds: folds, seed: seed) { train, test in
+                let (scaledTrain, scaledTest, _) = scaling.apply(train: train, test: test, gradientTrained: gradient)
+                return (scaledTrain, scaledTest)
+            }
+        }
         let started = Date()
-        let (fitted, parameterList) = try fit(train)
+        let fitted = try estimator.fit(train)
         let seconds = Date().timeIntervalSince(started)
         return TrainingResult(
             model: model.rawValue, data: dataset.name, task: dataset.task.classCount == nil ? "regression" : "classification",
             params: parameterList, metric: dataset.task.classCount == nil ? "r2" : "accuracy",
             trainScore: fitted.score(train), testScore: fitted.score(test), epochsRun: fitted.reports.count,
             fitSeconds: seconds, trainRows: train.rowCount, testRows: test.rowCount, scaling: appliedScaling.rawValue,
-            seed: seed)
+            seed: seed, crossValidationScores: crossValidation?.scores, crossValidationMean: crossValidation?.mean,
+            crossValidationStandardDeviation: crossValidation?.standardDeviation)
     }
 
     private static let enumeratedChoices: [String: [String]] = [
@@ -64,22 +78,22 @@ public struct TrainingRun: Sendable {
         return try ParameterOverrides.apply(withSeed, to: defaults, model: name, choices: Self.enumeratedChoices)
     }
 
-    private func fit(_ train: Dataset) throws -> (any FittedModel, ParameterList) {
+    private func makeEstimator(for train: Dataset) throws -> (any Estimator, ParameterList) {
         switch model {
         case .linear, .ridge:
             var defaults = LinearRegression.Hyperparameters()
             if model == .ridge { defaults.alpha = 1 }
             let settings = try overridden(defaults, model: model.rawValue)
-            return (try LinearRegression(settings, epochCallback: epochCallback).fit(train), try ParameterList(settings))
+            return (LinearRegression(settings, epochCallback: epochCallback), try ParameterList(settings))
         case .logistic:
             let settings = try overridden(LogisticRegression.Hyperparameters(), model: "logistic")
-            return (try LogisticRegression(settings, epochCallback: epochCallback).fit(train), try ParameterList(settings))
+            return (LogisticRegression(settings, epochCallback: epochCallback), try ParameterList(settings))
         case .mlp:
             let settings = try overridden(MLPHyperparameters(), model: "mlp")
             if train.task.classCount == nil {
-                return (try MLPRegressor(settings, epochCallback: epochCallback).fit(train), try ParameterList(settings))
+                return (MLPRegressor(settings, epochCallback: epochCallback), try ParameterList(settings))
             }
-            return (try MLPClassifier(settings, epochCallback: epochCallback).fit(train), try ParameterList(settings))
+            return (MLPClassifier(settings, epochCallback: epochCallback), try ParameterList(settings))
         }
     }
 }

@@ -48,6 +48,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Feature scaling, fitted on the training part (auto: standard for gradient-trained models).")
     var scale: FeatureScaling = .auto
 
+    @Option(help: ArgumentHelp("Also cross-validate on the training part with K folds (stratified for classification).", valueName: "K"))
+    var cv: Int?
+
     @Flag(help: "Print one JSON document instead of a summary.")
     var json = false
 
@@ -59,6 +62,7 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--param '\(parameter)' is not name=value, e.g. --param lr=0.01")
         }
         guard testSize > 0, testSize < 1 else { throw ValidationError("--test-size must be in (0, 1), got \(testSize)") }
+        if let cv, cv < 2 { throw ValidationError("--cv must be at least 2, got \(cv)") }
     }
 
     func run() throws {
@@ -78,7 +82,7 @@ struct TrainCommand: ParsableCommand {
                     FileHandle.standardError.write(Data(String(format: "epoch %d: loss %.5f%@\n", report.epoch, report.trainLoss, metric).utf8))
                 }
                 return .proceed
-            })
+            }, crossValidationFolds: cv)
         let result: TrainingResult
         do {
             result = try run.run(on: dataset)
@@ -102,7 +106,7 @@ struct TrainCommand: ParsableCommand {
         print("""
             \(result.model) on \(result.data) (\(result.task), \(result.trainRows) train / \(result.testRows) test rows, scaling \(result.scaling))
             \(result.metric): train \(formatted(result.trainScore)), test \(formatted(result.testScore))
-            epochs \(result.epochsRun), fit \(formatted(result.fitSeconds)) s
+            epochs \(result.epochsRun), fit \(formatted(result.fitSeconds)) s\(result.crossValidationMean.map { "\ncv \(result.crossValidationScores!.count)-fold: mean \(formatted($0)), std \(formatted(result.crossValidationStandardDeviation!))" } ?? "")
             params: \(result.params.entries.map { "\($0.name)=\($0.value)" }.joined(separator: " "))
             """)
     }

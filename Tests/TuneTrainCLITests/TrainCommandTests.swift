@@ -15,6 +15,16 @@ struct TrainCommandTests {
         #expect((json["test_score"] as? Double ?? 0) >= 0.9)
     }
 
+    @Test func crossValidationAddsItsKeys() throws {
+        let outcome = try TuneTrainProcess.run(["train", "--model", "logistic", "--data", "iris", "--cv", "4", "--param", "epochs=20", "--json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let json = try #require(outcome.json)
+        #expect((json["cv_scores"] as? [Double])?.count == 4)
+        #expect(json["cv_mean"] is Double && json["cv_std"] is Double)
+        let without = try #require(try TuneTrainProcess.run(["train", "--model", "logistic", "--data", "iris", "--param", "epochs=5", "--json"]).json)
+        #expect(without["cv_scores"] == nil)
+    }
+
     @Test func sameSeedSameResult() throws {
         let arguments = ["train", "--model", "mlp", "--data", "iris", "--param", "epochs=10", "--seed", "4", "--json"]
         let first = try #require(try TuneTrainProcess.run(arguments).json)
