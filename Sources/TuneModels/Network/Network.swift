@@ -60,8 +60,17 @@ public struct Network<Scalar: TensorScalar>: Sendable {
             let source = index == 0 ? input : workspace.outputs[index - 1]
             switch layer {
             case .linear:
-                Tensor.gemm(source, weights[linearIndex], into: &workspace.outputs[index])
-                workspace.outputs[index].broadcastRowVector(biases[linearIndex].scalars, +)
+                // Bias fused into the product: fill each row with the bias, then C ← X·W + C.
+                let bias = biases[linearIndex]
+                workspace.outputs[index].withUnsafeMutableBufferPointer { out in
+                    bias.withUnsafeBufferPointer { b in
+                        let width = b.count
+                        for row in 0..<(out.count / Swift.max(width, 1)) {
+                            (out.baseAddress! + row * width).update(from: b.baseAddress!, count: width)
+                        }
+                    }
+                }
+                Tensor.gemm(source, weights[linearIndex], beta: 1, into: &workspace.outputs[index])
                 linearIndex += 1
             case .activation(let activation):
                 source.withUnsafeBufferPointer { x in
