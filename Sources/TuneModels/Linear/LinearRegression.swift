@@ -15,7 +15,7 @@ public struct LinearRegression: Estimator {
     }
 
     /// Settings, under scikit-learn's and the documents' names.
-    public struct Hyperparameters: Codable, Sendable, Equatable {
+    public struct Hyperparameters: OneLayerHyperparameters {
         public var solver = Solver.leastSquares
         /// L2 (ridge) strength; 0 is ordinary least squares.
         public var alpha = 0.0
@@ -30,14 +30,6 @@ public struct LinearRegression: Estimator {
 
         enum CodingKeys: String, CodingKey {
             case solver, alpha, learningRate = "lr", optimizer, momentum, epochs, batchSize = "batch_size", seed
-        }
-
-        public func validate() throws {
-            try check(alpha >= 0 && alpha.isFinite, "alpha", ">= 0", alpha)
-            try check(learningRate > 0 && learningRate.isFinite, "lr", "> 0", learningRate)
-            try check(momentum >= 0 && momentum < 1, "momentum", "in [0, 1)", momentum)
-            try check(epochs >= 1, "epochs", ">= 1", epochs)
-            try check(batchSize >= 1, "batch_size", ">= 1", batchSize)
         }
     }
 
@@ -84,10 +76,7 @@ public struct LinearRegression: Estimator {
         var network = Network<Float>(
             layers: [.linear(inputs: dataset.featureCount, outputs: 1)], initialization: { _ in .xavier }, using: &generator)
         network.weights[0] = Tensor(zeros: network.weights[0].shape)
-        let configuration = TrainingConfiguration.oneLayer(
-            optimizer: hyperparameters.optimizer, learningRate: hyperparameters.learningRate, momentum: hyperparameters.momentum,
-            epochs: hyperparameters.epochs, batchSize: hyperparameters.batchSize, weightPenalty: hyperparameters.alpha,
-            seed: hyperparameters.seed)
+        let configuration = hyperparameters.trainingConfiguration
         let session = try NetworkTraining.train(
             network, loss: .meanSquaredError, features: dataset.features, targets: dataset.targets,
             configuration: configuration, validate: nil, callback: epochCallback)

@@ -7,7 +7,7 @@ import TuneTensor
 /// logits is the same model as binary logistic regression (the sigmoid of their difference).
 public struct LogisticRegression: Estimator {
     /// Settings, under scikit-learn's and the documents' names.
-    public struct Hyperparameters: Codable, Sendable, Equatable {
+    public struct Hyperparameters: OneLayerHyperparameters {
         /// L2 strength (scikit-learn's `alpha`, the inverse of `LogisticRegression`'s `C`).
         public var alpha = 1e-4
         public var learningRate = 0.01
@@ -21,14 +21,6 @@ public struct LogisticRegression: Estimator {
 
         enum CodingKeys: String, CodingKey {
             case alpha, learningRate = "lr", optimizer, momentum, epochs, batchSize = "batch_size", seed
-        }
-
-        public func validate() throws {
-            try check(alpha >= 0 && alpha.isFinite, "alpha", ">= 0", alpha)
-            try check(learningRate > 0 && learningRate.isFinite, "lr", "> 0", learningRate)
-            try check(momentum >= 0 && momentum < 1, "momentum", "in [0, 1)", momentum)
-            try check(epochs >= 1, "epochs", ">= 1", epochs)
-            try check(batchSize >= 1, "batch_size", ">= 1", batchSize)
         }
     }
 
@@ -47,10 +39,7 @@ public struct LogisticRegression: Estimator {
         var network = Network<Float>(
             layers: [.linear(inputs: dataset.featureCount, outputs: classes)], initialization: { _ in .xavier }, using: &generator)
         network.weights[0] = Tensor(zeros: network.weights[0].shape)
-        let configuration = TrainingConfiguration.oneLayer(
-            optimizer: hyperparameters.optimizer, learningRate: hyperparameters.learningRate, momentum: hyperparameters.momentum,
-            epochs: hyperparameters.epochs, batchSize: hyperparameters.batchSize, weightPenalty: hyperparameters.alpha,
-            seed: hyperparameters.seed)
+        let configuration = hyperparameters.trainingConfiguration
         let session = try NetworkTraining.train(
             network, loss: .softmaxCrossEntropy, features: dataset.features, targets: dataset.targets,
             configuration: configuration, validate: nil, callback: epochCallback)

@@ -34,15 +34,3 @@ public struct TrainingConfiguration: Sendable, Equatable {
     }
 }
 
-extension TrainingConfiguration {
-    /// The settings of a one-layer model (logistic or gradient-trained linear regression): constant
-    /// schedule, no early stopping, momentum only for the momentum optimizers.
-    static func oneLayer(
-        optimizer: OptimizerKind, learningRate: Double, momentum: Double, epochs: Int, batchSize: Int,
-        weightPenalty: Double, seed: UInt64
-    ) -> TrainingConfiguration {
-        TrainingConfiguration(
-            optimizer: OptimizerConfiguration(kind: optimizer, learningRate: learningRate, momentum: optimizer == .rmsprop ? 0 : momentum),
-            batchSize: batchSize, epochs: epochs, weightPenalty: weightPenalty, seed: seed)
-    }
-}
