@@ -48,5 +48,7 @@ struct GeneratorSpecTests {
         #expect(failure("make_regression:effective_rank=3").contains("effective_rank"))
         #expect(failure("make_regression:n_targets=2").contains("only 1 target"))
         #expect(failure("make_classification:seed=-1").contains("seed must be a non-negative integer"))
+        #expect(failure("make_classification:n_samples=1000000000").contains("n_samples × n_features must be ≤"))
+        #expect(failure("make_regression:n_samples=9223372036854775807,n_features=2").contains("n_samples × n_features must be ≤"))
     }
 }

@@ -37,6 +37,9 @@ public struct ClassificationProblem: Sendable, Equatable {
         func fail(_ message: String) -> DataError { DataError(source: "make_classification", message: message) }
         if sampleCount < 1 { throw fail("n_samples must be ≥ 1, got \(sampleCount)") }
         if featureCount < 1 { throw fail("n_features must be ≥ 1, got \(featureCount)") }
+        if sampleCount.multipliedReportingOverflow(by: featureCount).overflow || sampleCount * featureCount > maximumGeneratedCells {
+            throw fail("n_samples × n_features must be ≤ \(maximumGeneratedCells) (about 2 GB of features), got \(sampleCount) × \(featureCount)")
+        }
         if informativeCount < 1 { throw fail("n_informative must be ≥ 1, got \(informativeCount)") }
         if redundantCount < 0 || repeatedCount < 0 { throw fail("n_redundant and n_repeated must be ≥ 0") }
         if informativeCount + redundantCount + repeatedCount > featureCount {

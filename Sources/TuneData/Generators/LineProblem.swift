@@ -13,7 +13,9 @@ public struct LineProblem: Sendable, Equatable {
 
     /// - Throws: ``DataError`` naming a parameter out of range.
     public func generate(name: String = "make_line") throws -> Dataset {
-        guard sampleCount >= 2 else { throw DataError(source: "make_line", message: "n_samples must be ≥ 2, got \(sampleCount)") }
+        guard sampleCount >= 2, sampleCount <= maximumGeneratedCells else {
+            throw DataError(source: "make_line", message: "n_samples must be in 2...\(maximumGeneratedCells), got \(sampleCount)")
+        }
         guard noise >= 0, noise.isFinite, slope.isFinite, intercept.isFinite else {
             throw DataError(source: "make_line", message: "slope and intercept must be finite and noise ≥ 0")
         }
@@ -25,3 +27,7 @@ public struct LineProblem: Sendable, Equatable {
             targets: y.map { Float($0) }, featureNames: ["x"], task: .regression)
     }
 }
+
+/// The most feature cells a generator will make (500 million Floats, about 2 GB): a typo such as
+/// `n_samples=1000000000` gets an error instead of exhausting memory.
+let maximumGeneratedCells = 500_000_000

@@ -21,6 +21,9 @@ public struct RegressionProblem: Sendable, Equatable {
         func fail(_ message: String) -> DataError { DataError(source: "make_regression", message: message) }
         if sampleCount < 1 { throw fail("n_samples must be ≥ 1, got \(sampleCount)") }
         if featureCount < 1 { throw fail("n_features must be ≥ 1, got \(featureCount)") }
+        if sampleCount.multipliedReportingOverflow(by: featureCount).overflow || sampleCount * featureCount > maximumGeneratedCells {
+            throw fail("n_samples × n_features must be ≤ \(maximumGeneratedCells) (about 2 GB of features), got \(sampleCount) × \(featureCount)")
+        }
         if informativeCount < 0 { throw fail("n_informative must be ≥ 0, got \(informativeCount)") }
         if !(noise >= 0 && noise.isFinite) { throw fail("noise must be ≥ 0, got \(noise)") }
         if !bias.isFinite { throw fail("bias must be finite, got \(bias)") }
