@@ -1,0 +1,226 @@
+import Foundation
+import TuneTensor
+
+/// Grows one CART tree (Breiman et al. 1984) with exact splits, as scikit-learn's `BestSplitter`:
+/// at each node, for each of `maxFeatures` randomly drawn features, the node's rows are sorted by
+/// that feature and every threshold between distinct neighbouring values (the midpoint) is scored
+/// by the weighted impurity of the two children; the best one wins.
+///
+/// Rows carry weights (bootstrap counts × class weights); rows of weight 0 are left out. Growth is
+/// depth-first, or best-first by impurity decrease when `maxLeafNodes` is set.
+struct TreeBuilder {
+    /// Column-major features: `columns[f][row]`.
+    let columns: [[Float]]
+    /// Class index per row (classification) or target value (regression).
+    let targets: [Double]
+    let weights: [Double]
+    /// 0 for regression.
+    let classCount: Int
+    let settings: TreeHyperparameters
+    var generator: SeededGenerator
+
+    private var samples: [Int32] = []
+    private var scratch: [(value: Float, sample: Int32)] = []
+    private var tree: TreeStructure
+    private(set) var importances: [Double]
+    private var totalWeight = 0.0
+
+    init(columns: [[Float]], targets: [Double], weights: [Double], classCount: Int, settings: TreeHyperparameters, generator: SeededGenerator) {
+        self.columns = columns
+        self.targets = targets
+        self.weights = weights
+        self.classCount = classCount
+        self.settings = settings
+        self.generator = generator
+        tree = TreeStructure(outputs: max(classCount, 1))
+        importances = [Double](repeating: 0, count: columns.count)
+    }
+
+    /// A split of the rows in `start..<end`.
+    private struct Split {
+        var feature: Int
+        var threshold: Float
+        /// The improvement in weighted impurity, scaled as scikit-learn's
+        /// `min_impurity_decrease`: (w_node / w_total)·(i_node − w_l/w_node·i_l − w_r/w_node·i_r).
+        var improvement: Double
+    }
+
+    /// A node waiting to be split or made a leaf.
+    private struct Pending {
+        var node: Int
+        var start: Int
+        var end: Int
+        var depth: Int
+        var split: Split?
+    }
+
+    /// Grows the tree on every row with non-zero weight.
+    mutating func build() -> TreeStructure {
+        samples = (0..<targets.count).filter { weights[$0] > 0 }.map { Int32($0) }
+        scratch = Array(repeating: (0, 0), count: samples.count)
+        totalWeight = samples.reduce(0) { $0 + weights[Int($1)] }
+        var frontier = [makePending(start: 0, end: samples.count, depth: 0)]
+        var leaves = 1
+        while !frontier.isEmpty {
+            let index: Int
+            if settings.maxLeafNodes != nil {
+                index = frontier.indices.max { (frontier[$0].split?.improvement ?? -1) < (frontier[$1].split?.improvement ?? -1) }!
+            } else {
+                index = frontier.count - 1
+            }
+            let pending = frontier.remove(at: index)
+            guard let split = pending.split, leaves < (settings.maxLeafNodes ?? Int.max) else { continue }
+            let middle = partition(pending.start, pending.end, split)
+            let leftChild = makePending(start: pending.start, end: middle, depth: pending.depth + 1)
+            let rightChild = makePending(start: middle, end: pending.end, depth: pending.depth + 1)
+            tree.feature[pending.node] = Int32(split.feature)
+            tree.threshold[pending.node] = split.threshold
+            tree.left[pending.node] = Int32(leftChild.node)
+            tree.right[pending.node] = Int32(rightChild.node)
+            leaves += 1
+            frontier.append(rightChild)
+            frontier.append(leftChild)
+        }
+        return tree
+    }
+
+    /// Adds the node for `start..<end` and finds its best split, if it may be split.
+    private mutating func makePending(start: Int, end: Int, depth: Int) -> Pending {
+        let (value, impurity, weight) = nodeStatistics(start, end)
+        let node = tree.addNode(depth: depth, samples: end - start, value: value)
+        let count = end - start
+        let splittable = count >= settings.minSamplesSplit && count >= 2 * settings.minSamplesLeaf
+            && depth < (settings.maxDepth ?? Int.max) && impurity > 1e-7
+        let split = splittable ? bestSplit(start, end, impurity: impurity, weight: weight) : nil
+        return Pending(node: node, start: start, end: end, depth: depth, split: split)
+    }
+
+    /// The node's value (class distribution or mean), impurity and total weight.
+    private func nodeStatistics(_ start: Int, _ end: Int) -> (value: [Double], impurity: Double, weight: Double) {
+        var weight = 0.0
+        if classCount > 0 {
+            var counts = [Double](repeating: 0, count: classCount)
+            for position in start..<end {
+                let sample = Int(samples[position])
+                counts[Int(targets[sample])] += weights[sample]
+                weight += weights[sample]
+            }
+            return (counts.map { $0 / weight }, classImpurity(counts, weight), weight)
+        }
+        var sum = 0.0, squares = 0.0
+        for position in start..<end {
+            let sample = Int(samples[position])
+            let w = weights[sample], y = targets[sample]
+            weight += w
+            sum += w * y
+            squares += w * y * y
+        }
+        let mean = sum / weight
+        return ([mean], max(0, squares / weight - mean * mean), weight)
+    }
+
+    private func classImpurity(_ counts: [Double], _ weight: Double) -> Double {
+        guard weight > 0 else { return 0 }
+        if settings.criterion == .entropy {
+            return counts.reduce(0) { total, count in count > 0 ? total - (count / weight) * log2(count / weight) : total }
+        }
+        return 1 - counts.reduce(0) { $0 + ($1 / weight) * ($1 / weight) }
+    }
+
+    /// Scores the thresholds of up to `maxFeatures` non-constant features drawn at random.
+    private mutating func bestSplit(_ start: Int, _ end: Int, impurity: Double, weight: Double) -> Split? {
+        let featureCount = columns.count
+        let maxFeatures = (settings.maxFeatures ?? .all).resolved(featureCount: featureCount)
+        var order = Array(0..<featureCount)
+        var best: (feature: Int, threshold: Float, childImpurity: Double)?
+        var visited = 0
+        var drawn = 0
+        let count = end - start
+        let minimumLeaf = settings.minSamplesLeaf
+        var leftCounts = [Double](repeating: 0, count: max(classCount, 1))
+        var totalCounts = [Double](repeating: 0, count: max(classCount, 1))
+        while visited < maxFeatures && drawn < featureCount {
+            let pick = generator.integer(in: drawn..<featureCount)
+            order.swapAt(drawn, pick)
+            let feature = order[drawn]
+            drawn += 1
+            let column = columns[feature]
+            for offset in 0..<count {
+                let sample = samples[start + offset]
+                scratch[offset] = (column[Int(sample)], sample)
+            }
+            scratch.withUnsafeMutableBufferPointer { buffer in
+                var node = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+                node.sort { $0.value < $1.value }
+            }
+            if scratch[0].value >= scratch[count - 1].value { continue }
+            visited += 1
+            // Running left-side statistics; the right side is the node total minus the left.
+            var leftWeight = 0.0, leftSum = 0.0, leftSquares = 0.0
+            var totalSum = 0.0, totalSquares = 0.0
+            if classCount > 0 {
+                for k in 0..<classCount { leftCounts[k] = 0; totalCounts[k] = 0 }
+                for offset in 0..<count {
+                    let sample = Int(scratch[offset].sample)
+                    totalCounts[Int(targets[sample])] += weights[sample]
+                }
+            } else {
+                for offset in 0..<count {
+                    let sample = Int(scratch[offset].sample)
+                    totalSum += weights[sample] * targets[sample]
+                    totalSquares += weights[sample] * targets[sample] * targets[sample]
+                }
+            }
+            for offset in 0..<(count - 1) {
+                let sample = Int(scratch[offset].sample)
+                let w = weights[sample]
+                leftWeight += w
+                if classCount > 0 {
+                    leftCounts[Int(targets[sample])] += w
+                } else {
+                    leftSum += w * targets[sample]
+                    leftSquares += w * targets[sample] * targets[sample]
+                }
+                let leftRows = offset + 1
+                if leftRows < minimumLeaf { continue }
+                if count - leftRows < minimumLeaf { break }
+                let value = scratch[offset].value, next = scratch[offset + 1].value
+                if next <= value { continue }
+                let rightWeight = weight - leftWeight
+                let childImpurity: Double
+                if classCount > 0 {
+                    var rightCounts = totalCounts
+                    for k in 0..<classCount { rightCounts[k] -= leftCounts[k] }
+                    childImpurity = (leftWeight * classImpurity(leftCounts, leftWeight)
+                        + rightWeight * classImpurity(rightCounts, rightWeight)) / weight
+                } else {
+                    let rightSum = totalSum - leftSum, rightSquares = totalSquares - leftSquares
+                    let leftVariance = leftSquares - leftSum * leftSum / leftWeight
+                    let rightVariance = rightSquares - rightSum * rightSum / rightWeight
+                    childImpurity = (leftVariance + rightVariance) / weight
+                }
+                if best == nil || childImpurity < best!.childImpurity - 1e-12 {
+                    var threshold = value / 2 + next / 2
+                    if threshold >= next || threshold < value { threshold = value }
+                    best = (feature, threshold, childImpurity)
+                }
+            }
+        }
+        guard let best else { return nil }
+        let improvement = weight / totalWeight * (impurity - best.childImpurity)
+        guard improvement >= settings.minImpurityDecrease - 1e-12, improvement > 0 || impurity > 0 else { return nil }
+        return Split(feature: best.feature, threshold: best.threshold, improvement: improvement)
+    }
+
+    /// Moves the rows of `start..<end` with `x[feature] <= threshold` first; returns the boundary.
+    private mutating func partition(_ start: Int, _ end: Int, _ split: Split) -> Int {
+        importances[split.feature] += split.improvement
+        let column = columns[split.feature]
+        var middle = start
+        for position in start..<end where column[Int(samples[position])] <= split.threshold {
+            samples.swapAt(position, middle)
+            middle += 1
+        }
+        return middle
+    }
+}
