@@ -9,6 +9,10 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable {
     case logistic
     /// A multi-layer perceptron: a classifier or a regressor, chosen by the data set's task.
     case mlp
+    /// A CART decision tree (classifier or regressor by task).
+    case tree
+    /// A random forest (classifier or regressor by task).
+    case rf
 
     /// Whether the model is trained by gradient descent under the default settings, and so wants
     /// standardised features.
@@ -16,6 +20,7 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable {
         switch self {
         case .linear, .ridge: return parameters["solver"] == "gradient"
         case .logistic, .mlp: return true
+        case .tree, .rf: return false
         }
     }
 }

@@ -37,8 +37,9 @@ enum ParameterOverrides {
         }
     }
 
-    /// `"3"` → 3, `"true"` → true, anything else the string.
+    /// `"3"` → 3, `"true"` → true, `"none"` → null (scikit-learn's `None`), anything else the string.
     private static func jsonValue(_ text: String) -> Any {
+        if ["none", "None", "null"].contains(text) { return NSNull() }
         if let integer = Int(text) { return integer }
         if let number = Double(text), number.isFinite { return number }
         if text == "true" || text == "false" { return text == "true" }

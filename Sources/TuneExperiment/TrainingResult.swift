@@ -32,6 +32,8 @@ public struct TrainingResult: Encodable, Sendable {
 public struct ParameterList: Encodable, Sendable {
     public enum Value: Encodable, Sendable, CustomStringConvertible {
         case number(Double), integer(Int), text(String), flag(Bool)
+        /// Unset (scikit-learn's `None`), encoded as null.
+        case none
 
         public func encode(to encoder: Encoder) throws {
             var container = encoder.singleValueContainer()
@@ -40,6 +42,7 @@ public struct ParameterList: Encodable, Sendable {
             case .integer(let value): try container.encode(value)
             case .text(let value): try container.encode(value)
             case .flag(let value): try container.encode(value)
+            case .none: try container.encodeNil()
             }
         }
 
@@ -49,6 +52,7 @@ public struct ParameterList: Encodable, Sendable {
             case .integer(let value): return "\(value)"
             case .text(let value): return value
             case .flag(let value): return "\(value)"
+            case .none: return "none"
             }
         }
     }
@@ -82,7 +86,9 @@ extension ParameterList.Value: Decodable {
     /// A JSON scalar, as the strictest Swift type that reads it.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let flag = try? container.decode(Bool.self) {
+        if container.decodeNil() {
+            self = .none
+        } else if let flag = try? container.decode(Bool.self) {
             self = .flag(flag)
         } else if let integer = try? container.decode(Int.self) {
             self = .integer(integer)

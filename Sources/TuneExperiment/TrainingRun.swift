@@ -71,10 +71,14 @@ public struct TrainingRun: Sendable {
         "activation": Activation.allCases.map(\.rawValue),
         "lr_schedule": LearningRateScheduleChoice.allCases.map(\.rawValue),
         "solver": LinearRegression.Solver.allCases.map(\.rawValue),
+        "criterion": SplitCriterion.allCases.map(\.rawValue),
+        "max_features": ["sqrt", "log2", "all", "an integer", "a fraction in (0, 1]"],
     ]
 
     private func overridden<H: Codable>(_ defaults: H, model name: String) throws -> H {
-        let withSeed = parameters.contains { $0.name == "seed" } ? parameters : parameters + [("seed", "\(seed)")]
+        let seedGiven = parameters.contains { $0.name == "seed" || $0.name == "random_state" }
+        let renamed = parameters.map { $0.name == "random_state" ? (name: "seed", value: $0.value) : $0 }
+        let withSeed = seedGiven ? renamed : renamed + [("seed", "\(seed)")]
         return try ParameterOverrides.apply(withSeed, to: defaults, model: name, choices: Self.enumeratedChoices)
     }
 
@@ -94,6 +98,12 @@ public struct TrainingRun: Sendable {
                 return (MLPRegressor(settings, epochCallback: epochCallback), try ParameterList(settings))
             }
             return (MLPClassifier(settings, epochCallback: epochCallback), try ParameterList(settings))
+        case .tree:
+            let settings = try overridden(TreeHyperparameters(), model: "tree")
+            return (DecisionTree(settings), try ParameterList(settings))
+        case .rf:
+            let settings = try overridden(ForestHyperparameters(), model: "rf")
+            return (RandomForest(settings), try ParameterList(settings))
         }
     }
 }

@@ -25,6 +25,23 @@ struct TrainCommandTests {
         #expect(without["cv_scores"] == nil)
     }
 
+    @Test func forestWithScikitLearnParameterNames() throws {
+        let outcome = try TuneTrainProcess.run([
+            "train", "--model", "rf", "--data", "iris", "--param", "n_estimators=20", "--param", "max_depth=none",
+            "--param", "min_samples_leaf=2", "--param", "max_features=sqrt", "--cv", "3", "--seed", "42", "--json",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let json = try #require(outcome.json)
+        let params = try #require(json["params"] as? [String: Any])
+        #expect(params["n_estimators"] as? Int == 20)
+        #expect(params["max_depth"] is NSNull)
+        #expect(params["max_features"] as? String == "sqrt")
+        #expect((json["cv_scores"] as? [Double])?.count == 3)
+        let bad = try TuneTrainProcess.run(["train", "--model", "tree", "--data", "iris", "--param", "min_samples_leaf=0"])
+        #expect(bad.status == 64)
+        #expect(bad.standardError.contains("min_samples_leaf must be >= 1, got 0"))
+    }
+
     @Test func sameSeedSameResult() throws {
         let arguments = ["train", "--model", "mlp", "--data", "iris", "--param", "epochs=10", "--seed", "4", "--json"]
         let first = try #require(try TuneTrainProcess.run(arguments).json)
