@@ -121,10 +121,14 @@ struct TreeBuilder {
 
     private func classImpurity(_ counts: [Double], _ weight: Double) -> Double {
         guard weight > 0 else { return 0 }
-        if settings.criterion == .entropy {
-            return counts.reduce(0) { total, count in count > 0 ? total - (count / weight) * log2(count / weight) : total }
-        }
+        if settings.criterion == .entropy { return entropy(counts, weight) }
         return 1 - counts.reduce(0) { $0 + ($1 / weight) * ($1 / weight) }
+    }
+
+    private func entropy(_ counts: [Double], _ weight: Double) -> Double {
+        var total = 0.0
+        for count in counts where count > 0 { total -= (count / weight) * log2(count / weight) }
+        return total
     }
 
     /// Scores the thresholds of up to `maxFeatures` non-constant features drawn at random.
@@ -138,7 +142,7 @@ struct TreeBuilder {
         let count = end - start
         let minimumLeaf = settings.minSamplesLeaf
         var leftCounts = [Double](repeating: 0, count: max(classCount, 1))
-        var totalCounts = [Double](repeating: 0, count: max(classCount, 1))
+        var rightCounts = [Double](repeating: 0, count: max(classCount, 1))
         while visited < maxFeatures && drawn < featureCount {
             let pick = generator.integer(in: drawn..<featureCount)
             order.swapAt(drawn, pick)
@@ -150,36 +154,44 @@ struct TreeBuilder {
                 scratch[offset] = (column[Int(sample)], sample)
             }
             scratch.withUnsafeMutableBufferPointer { buffer in
-                var node = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
-                node.sort { $0.value < $1.value }
+                sortByValue(UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
             }
             if scratch[0].value >= scratch[count - 1].value { continue }
             visited += 1
-            // Running left-side statistics; the right side is the node total minus the left.
+            // Running statistics of both sides as rows move from right to left, O(1) per row for
+            // Gini and squared error (sums of squares kept incrementally), O(classes) for entropy.
             var leftWeight = 0.0, leftSum = 0.0, leftSquares = 0.0
-            var totalSum = 0.0, totalSquares = 0.0
+            var rightSum = 0.0, rightSquares = 0.0
             if classCount > 0 {
-                for k in 0..<classCount { leftCounts[k] = 0; totalCounts[k] = 0 }
+                for k in 0..<classCount { leftCounts[k] = 0; rightCounts[k] = 0 }
                 for offset in 0..<count {
                     let sample = Int(scratch[offset].sample)
-                    totalCounts[Int(targets[sample])] += weights[sample]
+                    rightCounts[Int(targets[sample])] += weights[sample]
                 }
+                rightSquares = rightCounts.reduce(0) { $0 + $1 * $1 }
             } else {
                 for offset in 0..<count {
                     let sample = Int(scratch[offset].sample)
-                    totalSum += weights[sample] * targets[sample]
-                    totalSquares += weights[sample] * targets[sample] * targets[sample]
+                    rightSum += weights[sample] * targets[sample]
+                    rightSquares += weights[sample] * targets[sample] * targets[sample]
                 }
             }
             for offset in 0..<(count - 1) {
                 let sample = Int(scratch[offset].sample)
-                let w = weights[sample]
+                let w = weights[sample], y = targets[sample]
                 leftWeight += w
                 if classCount > 0 {
-                    leftCounts[Int(targets[sample])] += w
+                    let k = Int(y)
+                    let (l, r) = (leftCounts[k], rightCounts[k])
+                    leftSquares += (l + w) * (l + w) - l * l
+                    rightSquares += (r - w) * (r - w) - r * r
+                    leftCounts[k] = l + w
+                    rightCounts[k] = r - w
                 } else {
-                    leftSum += w * targets[sample]
-                    leftSquares += w * targets[sample] * targets[sample]
+                    leftSum += w * y
+                    leftSquares += w * y * y
+                    rightSum -= w * y
+                    rightSquares -= w * y * y
                 }
                 let leftRows = offset + 1
                 if leftRows < minimumLeaf { continue }
@@ -188,16 +200,12 @@ struct TreeBuilder {
                 if next <= value { continue }
                 let rightWeight = weight - leftWeight
                 let childImpurity: Double
-                if classCount > 0 {
-                    var rightCounts = totalCounts
-                    for k in 0..<classCount { rightCounts[k] -= leftCounts[k] }
-                    childImpurity = (leftWeight * classImpurity(leftCounts, leftWeight)
-                        + rightWeight * classImpurity(rightCounts, rightWeight)) / weight
+                if classCount == 0 {
+                    childImpurity = (leftSquares - leftSum * leftSum / leftWeight + rightSquares - rightSum * rightSum / rightWeight) / weight
+                } else if settings.criterion == .entropy {
+                    childImpurity = (leftWeight * entropy(leftCounts, leftWeight) + rightWeight * entropy(rightCounts, rightWeight)) / weight
                 } else {
-                    let rightSum = totalSum - leftSum, rightSquares = totalSquares - leftSquares
-                    let leftVariance = leftSquares - leftSum * leftSum / leftWeight
-                    let rightVariance = rightSquares - rightSum * rightSum / rightWeight
-                    childImpurity = (leftVariance + rightVariance) / weight
+                    childImpurity = (leftWeight - leftSquares / leftWeight + rightWeight - rightSquares / rightWeight) / weight
                 }
                 if best == nil || childImpurity < best!.childImpurity - 1e-12 {
                     var threshold = value / 2 + next / 2
