@@ -150,12 +150,31 @@ public struct FittedRandomForest: FittedModel {
     public var outOfBagScore: Double?
     public var reports: [EpochReport] { [] }
 
-    /// `rows × classes` mean of the trees' leaf class frequencies (soft voting).
+    /// `rows × classes` mean of the trees' leaf class frequencies (soft voting), rows split across
+    /// the cores in blocks (each row's sum adds the trees in the same order, so the result does not
+    /// depend on the thread count).
     public func predictProbabilities(_ features: Tensor<Float>) -> Tensor<Float> {
         let outputs = trees[0].outputs
-        var sums = [Double](repeating: 0, count: features.rows * outputs)
-        for tree in trees { tree.accumulate(features, weight: 1 / Double(trees.count), into: &sums) }
-        return Tensor(shape: [features.rows, outputs], scalars: sums.map { Float($0) })
+        let (rows, width) = (features.rows, features.columns)
+        var sums = [Double](repeating: 0, count: rows * outputs)
+        let weight = 1 / Double(trees.count)
+        let threads = rows >= 2048 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let block = 256
+        let blocks = (rows + block - 1) / block
+        let trees = self.trees
+        features.withUnsafeBufferPointer { x in
+            sums.withUnsafeMutableBufferPointer { s in
+                nonisolated(unsafe) let (input, output) = (x.baseAddress!, s.baseAddress!)
+                let next = TreeCounter()
+                DispatchQueue.concurrentPerform(iterations: max(1, threads)) { _ in
+                    while let index = next.take(below: blocks) {
+                        let range = (index * block)..<min(rows, (index + 1) * block)
+                        for tree in trees { tree.accumulate(input, width: width, rows: range, weight: weight, into: output) }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: [rows, outputs], scalars: sums.map { Float($0) })
     }
 
     public func predict(_ features: Tensor<Float>) -> [Float] {

@@ -81,6 +81,7 @@ struct TreeBuilder {
             frontier.append(rightChild)
             frontier.append(leftChild)
         }
+        tree.packNodes()
         return tree
     }
 

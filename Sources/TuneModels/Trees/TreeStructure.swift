@@ -13,6 +13,22 @@ public struct TreeStructure: Sendable, Codable, Equatable {
     public internal(set) var sampleCount: [Int32] = []
     public internal(set) var values: [Double] = []
     public let outputs: Int
+    /// The split fields packed per node (one cache line fetch per node visited), built by
+    /// ``packNodes()`` once the tree is grown; prediction walks these.
+    private(set) var packed: [PackedNode] = []
+
+    /// One node's split in 16 bytes: `feature < 0` marks a leaf.
+    struct PackedNode: Sendable, Codable, Equatable {
+        var feature: Int32
+        var threshold: Float
+        var left: Int32
+        var right: Int32
+    }
+
+    /// Builds ``packed`` from the per-field arrays.
+    mutating func packNodes() {
+        packed = (0..<nodeCount).map { PackedNode(feature: feature[$0], threshold: threshold[$0], left: left[$0], right: right[$0]) }
+    }
 
     init(outputs: Int) { self.outputs = outputs }
 
@@ -44,13 +60,33 @@ public struct TreeStructure: Sendable, Codable, Equatable {
         return node
     }
 
+    /// Adds `weight` × the leaf values of rows `rows` of `features` (row-major, `width` wide) into
+    /// `sums` (`rows × outputs`, indexed by absolute row). Unchecked pointers: this is the
+    /// prediction hot loop.
+    func accumulate(
+        _ features: UnsafePointer<Float>, width: Int, rows: Range<Int>, weight: Double, into sums: UnsafeMutablePointer<Double>
+    ) {
+        packed.withUnsafeBufferPointer { nodes in
+            values.withUnsafeBufferPointer { values in
+                for row in rows {
+                    let x = features + row * width
+                    var node = 0
+                    while nodes[node].feature >= 0 {
+                        let split = nodes[node]
+                        node = Int(x[Int(split.feature)] <= split.threshold ? split.left : split.right)
+                    }
+                    for k in 0..<outputs { sums[row * outputs + k] += weight * values[node * outputs + k] }
+                }
+            }
+        }
+    }
+
     /// Adds `weight` × each row's leaf values into `sums` (`rows × outputs`).
     func accumulate(_ features: Tensor<Float>, weight: Double = 1, into sums: inout [Double]) {
         let width = features.columns
         features.withUnsafeBufferPointer { x in
-            for row in 0..<features.rows {
-                let node = leaf(x.baseAddress! + row * width)
-                for k in 0..<outputs { sums[row * outputs + k] += weight * values[node * outputs + k] }
+            sums.withUnsafeMutableBufferPointer { s in
+                accumulate(x.baseAddress!, width: width, rows: 0..<features.rows, weight: weight, into: s.baseAddress!)
             }
         }
     }
