@@ -6,11 +6,17 @@ import TuneTensor
 /// that feature and every threshold between distinct neighbouring values (the midpoint) is scored
 /// by the weighted impurity of the two children; the best one wins.
 ///
+/// Nodes of at least ``histogramThreshold`` rows are split by histogram instead (thresholds at the
+/// upper edges of 256 quantile bins, O(rows) rather than O(rows·log rows), as LightGBM and
+/// scikit-learn's histogram boosting); smaller nodes always split exactly, so a fully grown tree
+/// still separates every pair of distinct rows.
+///
 /// Rows carry weights (bootstrap counts × class weights); rows of weight 0 are left out. Growth is
 /// depth-first, or best-first by impurity decrease when `maxLeafNodes` is set.
 struct TreeBuilder {
     /// Column-major features: `columns[f][row]`.
     let columns: [[Float]]
+    let bins: FeatureBins
     /// Class index per row (classification) or target value (regression).
     let targets: [Double]
     let weights: [Double]
@@ -21,12 +27,23 @@ struct TreeBuilder {
 
     private var samples: [Int32] = []
     private var scratch: [(value: Float, sample: Int32)] = []
+    /// Histogram buffers, reused by every node: rows per bin, and per-bin class weights or
+    /// Σw, Σwy, Σwy².
+    private var binRows = [Int](repeating: 0, count: 256)
+    private var binStatistics: [Double] = []
     private var tree: TreeStructure
     private(set) var importances: [Double]
     private var totalWeight = 0.0
 
-    init(columns: [[Float]], targets: [Double], weights: [Double], classCount: Int, settings: TreeHyperparameters, generator: SeededGenerator) {
+    /// Nodes with at least this many rows are split by histogram.
+    static let histogramThreshold = 1024
+
+    init(
+        columns: [[Float]], bins: FeatureBins, targets: [Double], weights: [Double], classCount: Int,
+        settings: TreeHyperparameters, generator: SeededGenerator
+    ) {
         self.columns = columns
+        self.bins = bins
         self.targets = targets
         self.weights = weights
         self.classCount = classCount
@@ -92,7 +109,14 @@ struct TreeBuilder {
         let count = end - start
         let splittable = count >= settings.minSamplesSplit && count >= 2 * settings.minSamplesLeaf
             && depth < (settings.maxDepth ?? Int.max) && impurity > 1e-7
-        let split = splittable ? bestSplit(start, end, impurity: impurity, weight: weight) : nil
+        var split: Split?
+        if splittable {
+            // Large nodes try the histogram first; if no bin boundary separates their rows (more
+            // than 256 distinct values share every bin), the exact search still splits them.
+            let large = count >= Self.histogramThreshold
+            split = bestSplit(start, end, impurity: impurity, weight: weight, useHistogram: large)
+            if split == nil && large { split = bestSplit(start, end, impurity: impurity, weight: weight, useHistogram: false) }
+        }
         return Pending(node: node, start: start, end: end, depth: depth, split: split)
     }
 
@@ -133,7 +157,7 @@ struct TreeBuilder {
     }
 
     /// Scores the thresholds of up to `maxFeatures` non-constant features drawn at random.
-    private mutating func bestSplit(_ start: Int, _ end: Int, impurity: Double, weight: Double) -> Split? {
+    private mutating func bestSplit(_ start: Int, _ end: Int, impurity: Double, weight: Double, useHistogram: Bool) -> Split? {
         let featureCount = columns.count
         let maxFeatures = (settings.maxFeatures ?? .all).resolved(featureCount: featureCount)
         var order = Array(0..<featureCount)
@@ -149,6 +173,16 @@ struct TreeBuilder {
             order.swapAt(drawn, pick)
             let feature = order[drawn]
             drawn += 1
+            if useHistogram {
+                switch histogramCandidate(start, end, feature: feature, weight: weight) {
+                case .constant: continue
+                case .noValidSplit: visited += 1
+                case .found(let threshold, let childImpurity):
+                    visited += 1
+                    if best == nil || childImpurity < best!.childImpurity - 1e-12 { best = (feature, threshold, childImpurity) }
+                }
+                continue
+            }
             let column = columns[feature]
             for offset in 0..<count {
                 let sample = samples[start + offset]
@@ -219,6 +253,75 @@ struct TreeBuilder {
         let improvement = weight / totalWeight * (impurity - best.childImpurity)
         guard improvement >= settings.minImpurityDecrease - 1e-12, improvement > 0 || impurity > 0 else { return nil }
         return Split(feature: best.feature, threshold: best.threshold, improvement: improvement)
+    }
+
+    /// The outcome of scoring one feature's histogram at a node.
+    private enum HistogramCandidate {
+        /// Every row of the node is in one bin.
+        case constant
+        case noValidSplit
+        case found(threshold: Float, childImpurity: Double)
+    }
+
+    /// The best bin boundary of `feature` for the rows in `start..<end`.
+    private mutating func histogramCandidate(_ start: Int, _ end: Int, feature: Int, weight: Double) -> HistogramCandidate {
+        let codes = bins.codes[feature], edges = bins.upperEdges[feature]
+        let binCount = edges.count
+        let width = max(classCount, 1)
+        let stride = classCount > 0 ? width : 3
+        if binStatistics.count < 256 * stride { binStatistics = [Double](repeating: 0, count: 256 * stride) }
+        for bin in 0..<binCount { binRows[bin] = 0 }
+        for index in 0..<(binCount * stride) { binStatistics[index] = 0 }
+        var rows = binRows, statistics = binStatistics
+        binRows = []
+        binStatistics = []
+        defer {
+            binRows = rows
+            binStatistics = statistics
+        }
+        for position in start..<end {
+            let sample = Int(samples[position])
+            let bin = Int(codes[sample])
+            rows[bin] += 1
+            let w = weights[sample], y = targets[sample]
+            if classCount > 0 {
+                statistics[bin * width + Int(y)] += w
+            } else {
+                statistics[bin * 3] += w
+                statistics[bin * 3 + 1] += w * y
+                statistics[bin * 3 + 2] += w * y * y
+            }
+        }
+        let occupied = rows.indices.filter { rows[$0] > 0 }
+        guard occupied.count > 1 else { return .constant }
+        var totals = [Double](repeating: 0, count: classCount > 0 ? width : 3)
+        for bin in occupied { for j in totals.indices { totals[j] += statistics[bin * totals.count + j] } }
+        var left = [Double](repeating: 0, count: totals.count)
+        var right = totals
+        var leftRows = 0
+        let count = end - start
+        var best: (threshold: Float, childImpurity: Double)?
+        for bin in occupied.dropLast() {
+            for j in totals.indices {
+                left[j] += statistics[bin * totals.count + j]
+                right[j] -= statistics[bin * totals.count + j]
+            }
+            leftRows += rows[bin]
+            if leftRows < settings.minSamplesLeaf { continue }
+            if count - leftRows < settings.minSamplesLeaf { break }
+            let childImpurity: Double
+            if classCount > 0 {
+                let leftWeight = left.reduce(0, +), rightWeight = weight - leftWeight
+                childImpurity = (leftWeight * classImpurity(left, leftWeight) + rightWeight * classImpurity(right, rightWeight)) / weight
+            } else {
+                let leftVariance = left[2] - left[1] * left[1] / left[0]
+                let rightVariance = right[2] - right[1] * right[1] / right[0]
+                childImpurity = (leftVariance + rightVariance) / weight
+            }
+            if best == nil || childImpurity < best!.childImpurity - 1e-12 { best = (edges[bin], childImpurity) }
+        }
+        guard let best else { return .noValidSplit }
+        return .found(threshold: best.threshold, childImpurity: best.childImpurity)
     }
 
     /// Moves the rows of `start..<end` with `x[feature] <= threshold` first; returns the boundary.

@@ -5,6 +5,8 @@ import TuneTensor
 /// per-row weights (class weights included).
 struct TreeTrainingData: Sendable {
     let columns: [[Float]]
+    /// Quantile bins for splitting large nodes by histogram.
+    let bins: FeatureBins
     let targets: [Double]
     let baseWeights: [Double]
     /// 0 for regression.
@@ -19,6 +21,7 @@ struct TreeTrainingData: Sendable {
             }
         }
         self.columns = columns
+        bins = FeatureBins(columns: columns)
         targets = dataset.targets.map(Double.init)
         classCount = dataset.task.classCount ?? 0
         if classCount > 0, classWeight == "balanced" {
@@ -35,7 +38,8 @@ struct TreeTrainingData: Sendable {
     /// Grows one tree with row weights `weights`; returns it and its unnormalised importances.
     func grow(settings: TreeHyperparameters, weights: [Double], generator: SeededGenerator) -> (TreeStructure, [Double]) {
         var builder = TreeBuilder(
-            columns: columns, targets: targets, weights: weights, classCount: classCount, settings: settings, generator: generator)
+            columns: columns, bins: bins, targets: targets, weights: weights, classCount: classCount, settings: settings,
+            generator: generator)
         let tree = builder.build()
         return (tree, builder.importances)
     }
