@@ -26,6 +26,19 @@ struct TreeTests {
         #expect(try DecisionTree().fit(regression).score(regression) == 1)
     }
 
+    @Test func largeNodesSplitByHistogramAndStillFitExactly() throws {
+        // 3,000 rows (above the histogram threshold) of random labels: only a fully grown tree that
+        // falls back to exact splits where bins cannot separate rows reaches training accuracy 1.
+        let data = Self.randomClassification(rows: 3000, features: 3, classes: 3, seed: 11)
+        let fitted = try DecisionTree().fit(data)
+        #expect(fitted.score(data) == 1)
+        #expect(fitted.tree.checkInvariants())
+        var generator = SeededGenerator(seed: 2)
+        let x = Tensor<Float>.uniform(shape: [3000, 2], using: &generator)
+        let regression = Dataset(name: "r", features: x, targets: (0..<3000).map { _ in Float(generator.normal()) }, task: .regression)
+        #expect(try DecisionTree().fit(regression).score(regression) == 1)
+    }
+
     @Test func constraintsAreNeverViolated() throws {
         var generator = SeededGenerator(seed: 4)
         for trial in 0..<12 {

@@ -108,7 +108,7 @@ struct TreeBuilder {
         let node = tree.addNode(depth: depth, samples: end - start, value: value)
         let count = end - start
         let splittable = count >= settings.minSamplesSplit && count >= 2 * settings.minSamplesLeaf
-            && depth < (settings.maxDepth ?? Int.max) && impurity > 1e-7
+            && depth < (settings.maxDepth ?? Int.max) && impurity > 0
         var split: Split?
         if splittable {
             // Large nodes try the histogram first; if no bin boundary separates their rows (more
@@ -141,7 +141,9 @@ struct TreeBuilder {
             squares += w * y * y
         }
         let mean = sum / weight
-        return ([mean], max(0, squares / weight - mean * mean), weight)
+        // A variance within rounding error of zero (relative to the targets' scale) is a pure node.
+        let variance = squares / weight - mean * mean
+        return ([mean], variance > 1e-12 * max(1, squares / weight) ? variance : 0, weight)
     }
 
     private func classImpurity(_ counts: [Double], _ weight: Double) -> Double {
