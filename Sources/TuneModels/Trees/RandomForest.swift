@@ -151,15 +151,16 @@ public struct FittedRandomForest: FittedModel {
     public var reports: [EpochReport] { [] }
 
     /// `rows × classes` mean of the trees' leaf class frequencies (soft voting), rows split across
-    /// the cores in blocks (each row's sum adds the trees in the same order, so the result does not
-    /// depend on the thread count).
+    /// the cores in large blocks, each block walked tree by tree so a tree stays in cache while
+    /// its rows stream through (each row still adds the trees in the same order, so the result does
+    /// not depend on the thread count).
     public func predictProbabilities(_ features: Tensor<Float>) -> Tensor<Float> {
         let outputs = trees[0].outputs
         let (rows, width) = (features.rows, features.columns)
         var sums = [Double](repeating: 0, count: rows * outputs)
         let weight = 1 / Double(trees.count)
         let threads = rows >= 2048 ? ProcessInfo.processInfo.activeProcessorCount : 1
-        let block = 256
+        let block = max(256, rows / (2 * max(1, threads)))
         let blocks = (rows + block - 1) / block
         let trees = self.trees
         features.withUnsafeBufferPointer { x in
