@@ -36,6 +36,20 @@ public struct DatasetSummary: Codable, Sendable, Equatable {
         case featureStatistics = "feature_statistics"
     }
 
+    /// Encodes every field, `classes` and `target` as null when absent, so scripts can rely on
+    /// the keys being there.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(features, forKey: .features)
+        try container.encode(classes, forKey: .classes)
+        try container.encode(task, forKey: .task)
+        try container.encode(classCounts, forKey: .classCounts)
+        try container.encode(target, forKey: .target)
+        try container.encode(featureStatistics, forKey: .featureStatistics)
+    }
+
     /// The summary of `dataset`; statistics are accumulated in `Double`.
     public init(of dataset: Dataset) {
         name = dataset.name
