@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TuneData
 import TuneTensor
@@ -56,7 +55,7 @@ public func crossValidate<E: Estimator>(
     let splits = stratified && dataset.task.classCount != nil
         ? try StratifiedKFold(folds: folds, shuffle: true, seed: seed).splits(labels: dataset.classIndices)
         : try KFold(folds: folds, shuffle: true, seed: seed).splits(rowCount: dataset.rowCount)
-    let outcomes = FoldOutcomes(count: splits.count)
+    let outcomes = IndexedResults<Result<(score: Double, seconds: Double), Error>>(count: splits.count)
     let threads = max(1, min(concurrency, splits.count))
     let runFold: @Sendable (Int) -> Void = { index in
         let (train, test) = preprocess(dataset.subset(splits[index].train), dataset.subset(splits[index].test))
@@ -70,50 +69,13 @@ public func crossValidate<E: Estimator>(
         }
     }
     if threads == 1 {
-        for index in splits.indices { runFold(index) }
+        forEachIndexInParallel(splits.count, threads: 1, runFold)
     } else {
-        BLASThreads.withCount(1) {
-            let next = FoldCounter()
-            DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                while let index = next.take(below: splits.count) { runFold(index) }
-            }
-        }
+        BLASThreads.withCount(1) { forEachIndexInParallel(splits.count, threads: threads, runFold) }
     }
-    let results = try outcomes.values()
+    let results = try outcomes.values.map { try $0.get() }
     let scores = results.map(\.score)
     let mean = scores.reduce(0, +) / Double(scores.count)
     let variance = scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count)
     return CrossValidationResult(scores: scores, mean: mean, standardDeviation: variance.squareRoot(), fitSeconds: results.map(\.seconds))
-}
-
-/// Fold results written by worker threads, each into its own slot.
-private final class FoldOutcomes: @unchecked Sendable {
-    private var slots: [Result<(score: Double, seconds: Double), Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ outcome: Result<(score: Double, seconds: Double), Error>) {
-        lock.lock()
-        slots[index] = outcome
-        lock.unlock()
-    }
-
-    func values() throws -> [(score: Double, seconds: Double)] {
-        try slots.map { try $0!.get() }
-    }
-}
-
-/// Hands out fold indices to worker threads, each once.
-private final class FoldCounter: @unchecked Sendable {
-    private var next = 0
-    private let lock = NSLock()
-
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < limit else { return nil }
-        next += 1
-        return next - 1
-    }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TuneData
 import TuneTensor
@@ -78,7 +77,7 @@ public struct RandomForest: Estimator {
         let draws = hyperparameters.maxSamples.map { max(1, Int(($0 * Double(rows)).rounded())) } ?? rows
         let root = SeededGenerator(seed: settings.seed)
         let count = hyperparameters.estimators
-        let slots = TreeSlots(count: count)
+        let slots = IndexedResults<(tree: TreeStructure, importances: [Double], inBag: [Bool])>(count: count)
         let bootstrap = hyperparameters.bootstrap
         let growTree: @Sendable (Int) -> Void = { index in
             var generator = root.stream(index)
@@ -96,15 +95,8 @@ public struct RandomForest: Estimator {
             slots.set(index, (tree, normalizedImportances(importances), inBag))
         }
         let threads = min(count, hyperparameters.jobs.flatMap { $0 > 0 ? $0 : nil } ?? ProcessInfo.processInfo.activeProcessorCount)
-        if threads <= 1 {
-            for index in 0..<count { growTree(index) }
-        } else {
-            let next = TreeCounter()
-            DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                while let index = next.take(below: count) { growTree(index) }
-            }
-        }
-        let grown = slots.values()
+        forEachIndexInParallel(count, threads: threads, growTree)
+        let grown = slots.values
         let trees = grown.map(\.tree)
         var importances = [Double](repeating: 0, count: dataset.featureCount)
         for entry in grown { for f in importances.indices { importances[f] += entry.importances[f] / Double(count) } }
@@ -166,12 +158,9 @@ public struct FittedRandomForest: FittedModel {
         features.withUnsafeBufferPointer { x in
             sums.withUnsafeMutableBufferPointer { s in
                 nonisolated(unsafe) let (input, output) = (x.baseAddress!, s.baseAddress!)
-                let next = TreeCounter()
-                DispatchQueue.concurrentPerform(iterations: max(1, threads)) { _ in
-                    while let index = next.take(below: blocks) {
-                        let range = (index * block)..<min(rows, (index + 1) * block)
-                        for tree in trees { tree.accumulate(input, width: width, rows: range, weight: weight, into: output) }
-                    }
+                forEachIndexInParallel(blocks, threads: threads) { index in
+                    let range = (index * block)..<min(rows, (index + 1) * block)
+                    for tree in trees { tree.accumulate(input, width: width, rows: range, weight: weight, into: output) }
                 }
             }
         }
@@ -187,36 +176,5 @@ public struct FittedRandomForest: FittedModel {
         classNames.isEmpty
             ? rSquared(predicted: predict(dataset.features), actual: dataset.targets)
             : accuracy(predicted: predict(dataset.features).map { Int($0) }, actual: dataset.classIndices)
-    }
-}
-
-/// Trees written by worker threads, each into its own slot.
-private final class TreeSlots: @unchecked Sendable {
-    typealias Entry = (tree: TreeStructure, importances: [Double], inBag: [Bool])
-    private var slots: [Entry?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ entry: Entry) {
-        lock.lock()
-        slots[index] = entry
-        lock.unlock()
-    }
-
-    func values() -> [Entry] { slots.map { $0! } }
-}
-
-/// Hands out tree indices to worker threads, each once.
-private final class TreeCounter: @unchecked Sendable {
-    private var next = 0
-    private let lock = NSLock()
-
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < limit else { return nil }
-        next += 1
-        return next - 1
     }
 }
