@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TuneSearch
+@testable import TuneSQLite
+import GRDB
+
+@Suite struct SQLiteStorageTests {
+    @Test func aStudyReopenedFromTheFileResumes() throws {
+        let path = TemporaryDatabase.path()
+        do {
+            let study = try Study(name: "r", direction: .maximize, sampler: RandomSampler(seed: 1), storage: try SQLiteStorage(path: path))
+            try study.optimize(trials: 4) { trial in try trial.suggestFloat("x", 0...1) }
+        }
+        let reopened = try Study(name: "r", direction: .maximize, sampler: RandomSampler(seed: 1), storage: try SQLiteStorage(path: path))
+        #expect(try reopened.trials.count == 4)
+        try reopened.optimize(trials: 2) { trial in try trial.suggestFloat("x", 0...1) }
+        #expect(try reopened.trials.map(\.number) == Array(0..<6))
+        #expect(try SQLiteStorage(path: path).integrityCheck() == "ok")
+    }
+
+    @Test func theFileHasOptunasSchemaVersion() throws {
+        let path = TemporaryDatabase.path()
+        let storage = try SQLiteStorage(path: path)
+        _ = try storage.createStudy(name: "v", direction: .minimize)
+        let reopened = try SQLiteStorage(path: path)
+        #expect(try reopened.study(named: "v")?.direction == .minimize)
+        #expect(try reopened.transaction { db in try Int.fetchOne(db, sql: "SELECT schema_version FROM version_info") } == 12)
+        #expect(try reopened.transaction { db in try String.fetchOne(db, sql: "SELECT version_num FROM alembic_version") } == "v3.2.0.a")
+        #expect(try reopened.transaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    @Test func aFileThatIsNotAStudyDatabaseIsAClearError() throws {
+        let path = TemporaryDatabase.path()
+        try Data("this is not sqlite".utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try SQLiteStorage(path: path)
+        } throws: { error in "\(error)".contains(path) }
+    }
+
+    @Test func anOtherSchemaVersionNamesTheUpgradeCommand() throws {
+        let path = TemporaryDatabase.path()
+        let storage = try SQLiteStorage(path: path)
+        try storage.transaction { db in try db.execute(sql: "UPDATE version_info SET schema_version = 11") }
+        #expect {
+            try SQLiteStorage(path: path)
+        } throws: { error in "\(error)".contains("optuna storage upgrade") }
+    }
+
+    @Test func urlsFollowSQLAlchemysForm() throws {
+        #expect(try StorageURL.sqlitePath("sqlite:///study.db") == "study.db")
+        #expect(try StorageURL.sqlitePath("sqlite:////tmp/a/study.db") == "/tmp/a/study.db")
+        #expect(throws: StorageURLError.self) { try StorageURL.sqlitePath("postgresql://host/db") }
+        #expect(throws: StorageURLError.self) { try StorageURL.sqlitePath("sqlite:///") }
+    }
+
+    @Test func timestampsRoundTripInSQLAlchemysFormat() throws {
+        let date = Date(timeIntervalSince1970: 1_795_000_000.123456)
+        let text = DatabaseTimestamp.text(date)
+        #expect(text.count == 26)
+        let parsed = try #require(DatabaseTimestamp.date(text))
+        #expect(abs(parsed.timeIntervalSince(date)) < 1e-5)
+    }
+}
