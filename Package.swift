@@ -10,11 +10,15 @@ let package = Package(
         .library(name: "TuneData", targets: ["TuneData"]),
         .library(name: "TuneOptim", targets: ["TuneOptim"]),
         .library(name: "TuneModels", targets: ["TuneModels"]),
+        .library(name: "TuneSearch", targets: ["TuneSearch"]),
+        .library(name: "TuneSQLite", targets: ["TuneSQLite"]),
         .library(name: "TuneExperiment", targets: ["TuneExperiment"]),
         .executable(name: "tune-train", targets: ["tune-train"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C walls: only TuneTensor imports these.
@@ -35,12 +39,19 @@ let package = Package(
         ),
         .target(name: "TuneOptim", dependencies: ["TuneTensor"]),
         .target(name: "TuneModels", dependencies: ["TuneTensor", "TuneData", "TuneOptim"]),
-        .target(name: "TuneExperiment", dependencies: ["TuneTensor", "TuneData", "TuneOptim", "TuneModels"]),
+        .target(name: "TuneSearch", dependencies: ["TuneTensor"]),
+        .target(name: "TuneSQLite", dependencies: ["TuneSearch", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "TuneExperiment",
+            dependencies: ["TuneTensor", "TuneData", "TuneOptim", "TuneModels", "TuneSearch", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "tune-train",
             dependencies: [
                 "TuneData",
                 "TuneExperiment",
+                "TuneSearch",
+                "TuneSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +60,11 @@ let package = Package(
         .testTarget(name: "TuneDataTests", dependencies: ["TuneData", "TuneTestSupport"]),
         .testTarget(name: "TuneOptimTests", dependencies: ["TuneOptim", "TuneTestSupport"]),
         .testTarget(name: "TuneModelsTests", dependencies: ["TuneModels", "TuneTestSupport"]),
+        .testTarget(name: "TuneSearchTests", dependencies: ["TuneSearch", "TuneTensor", "TuneTestSupport"]),
+        .testTarget(
+            name: "TuneSQLiteTests",
+            dependencies: ["TuneSQLite", "TuneSearch", "TuneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "TuneExperimentTests", dependencies: ["TuneExperiment", "TuneTestSupport"]),
         .testTarget(name: "TuneTrainCLITests", dependencies: ["tune-train", "TuneTestSupport"]),
     ]

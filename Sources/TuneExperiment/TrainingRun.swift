@@ -75,14 +75,14 @@ public struct TrainingRun: Sendable {
         "max_features": ["sqrt", "log2", "all", "an integer", "a fraction in (0, 1]"],
     ]
 
-    private func overridden<H: Codable>(_ defaults: H, model name: String) throws -> H {
+    func overridden<H: Codable>(_ defaults: H, model name: String) throws -> H {
         let seedGiven = parameters.contains { $0.name == "seed" || $0.name == "random_state" }
         let renamed = parameters.map { $0.name == "random_state" ? (name: "seed", value: $0.value) : $0 }
         let withSeed = seedGiven ? renamed : renamed + [("seed", "\(seed)")]
         return try ParameterOverrides.apply(withSeed, to: defaults, model: name, choices: Self.enumeratedChoices)
     }
 
-    private func makeEstimator(for train: Dataset) throws -> (any Estimator, ParameterList) {
+    func makeEstimator(for train: Dataset) throws -> (any Estimator, ParameterList) {
         switch model {
         case .linear, .ridge:
             var defaults = LinearRegression.Hyperparameters()

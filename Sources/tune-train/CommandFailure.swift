@@ -1,5 +1,10 @@
 import ArgumentParser
 import Foundation
+import TuneData
+import TuneExperiment
+import TuneModels
+import TuneSQLite
+import TuneSearch
 
 /// The documented exit codes (README, `tune-train --help`).
 enum ExitStatus {
@@ -25,5 +30,36 @@ func exitingOnDataError<T>(_ body: () throws -> T) throws -> T {
     } catch {
         printError("\(error)")
         throw ExitStatus.dataError
+    }
+}
+
+/// Runs `body`, printing an error it throws as one line and mapping it to the documented exit
+/// code (see ``exitCode(for:)``).
+func exitingOnRunError<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        printError("\(error)")
+        throw exitCode(for: error)
+    }
+}
+
+/// Usage (64) for settings the user can fix on the command line, data (65) for data and space
+/// files, run failure (1) for the rest (divergence, storage failures).
+func exitCode(for error: any Error) -> ExitCode {
+    switch error {
+    case is ParameterError, is SearchSpaceError, is StudyError, is PrunerError, is StorageURLError:
+        return ExitStatus.usage
+    case let error as ModelError:
+        switch error {
+        case .invalidHyperparameter, .taskMismatch: return ExitStatus.usage
+        case .diverged, .unusableData: return ExitStatus.runFailed
+        }
+    case is DataError, is SearchSpaceFileError:
+        return ExitStatus.dataError
+    default:
+        return ExitStatus.runFailed
     }
 }

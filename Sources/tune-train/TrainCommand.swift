@@ -24,82 +24,26 @@ struct TrainCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The model to train.")
-    var model: ModelKind
-
-    @Option(help: ArgumentHelp("A built-in data set, a CSV file, or a generator spec.", valueName: "source"))
-    var data: String
-
-    @Option(help: ArgumentHelp("The CSV's target column, by header name or 0-based index.", valueName: "column"))
-    var target: String?
-
-    @Option(help: "Treat the CSV's target as classification or regression (default: inferred).")
-    var task: TaskOption = .infer
-
-    @Option(name: .customLong("param"), help: ArgumentHelp("A hyperparameter as name=value (repeatable).", valueName: "name=value"))
-    var parameters: [String] = []
-
-    @Option(help: "Seeds the split and the model.")
-    var seed: UInt64 = 0
-
-    @Option(help: "The fraction of rows held out for the test score.")
-    var testSize: Double = 0.2
-
-    @Option(help: "Feature scaling, fitted on the training part (auto: standard for gradient-trained models).")
-    var scale: FeatureScaling = .auto
-
-    @Option(help: ArgumentHelp("Also cross-validate on the training part with K folds (stratified for classification).", valueName: "K"))
-    var cv: Int?
-
-    @Flag(help: "Print one JSON document instead of a summary.")
-    var json = false
+    @OptionGroup var options: ModelRunOptions
 
     @Flag(help: "Print each epoch's loss and validation metric (to standard error).")
     var verbose = false
 
-    func validate() throws {
-        for parameter in parameters where !parameter.contains("=") || parameter.hasPrefix("=") {
-            throw ValidationError("--param '\(parameter)' is not name=value, e.g. --param lr=0.01")
-        }
-        guard testSize > 0, testSize < 1 else { throw ValidationError("--test-size must be in (0, 1), got \(testSize)") }
-        if let cv, cv < 2 { throw ValidationError("--cv must be at least 2, got \(cv)") }
-    }
-
     func run() throws {
-        let dataset = try exitingOnDataError {
-            try DatasetSource.load(data, target: target.map(DatasetSource.TargetColumn.init(parsing:)), task: task.choice)
-        }
-        let pairs = parameters.map { parameter -> (name: String, value: String) in
-            let parts = parameter.split(separator: "=", maxSplits: 1)
-            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
-        }
+        let dataset = try options.loadData()
         let verbose = self.verbose
         let run = TrainingRun(
-            model: model, parameters: pairs, testFraction: testSize, scaling: scale, seed: seed,
+            model: options.model, parameters: options.parameterPairs, testFraction: options.testSize,
+            scaling: options.scale, seed: options.seed,
             epochCallback: { report in
                 if verbose {
                     let metric = report.validationMetric.map { String(format: ", validation %.4f", $0) } ?? ""
                     FileHandle.standardError.write(Data(String(format: "epoch %d: loss %.5f%@\n", report.epoch, report.trainLoss, metric).utf8))
                 }
                 return .proceed
-            }, crossValidationFolds: cv)
-        let result: TrainingResult
-        do {
-            result = try run.run(on: dataset)
-        } catch let error as ParameterError {
-            printError(error.message)
-            throw ExitStatus.usage
-        } catch let error as ModelError {
-            printError("\(error)")
-            switch error {
-            case .invalidHyperparameter, .taskMismatch: throw ExitStatus.usage
-            case .diverged, .unusableData: throw ExitStatus.runFailed
-            }
-        } catch let error as DataError {
-            printError("\(error)")
-            throw ExitStatus.dataError
-        }
-        if json {
+            }, crossValidationFolds: options.cv)
+        let result = try exitingOnRunError { try run.run(on: dataset) }
+        if options.json {
             try printJSON(result)
             return
         }

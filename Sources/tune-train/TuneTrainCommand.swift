@@ -2,8 +2,8 @@ import ArgumentParser
 
 /// `tune-train`: from data to the best hyperparameters.
 ///
-/// The root is a command group today; the tuning study (`tune-train --model mlp --search tpe`)
-/// becomes its default subcommand, so the bare form and `tune-train datasets ...` coexist.
+/// The root is a command group whose default subcommand is the tuning study, so
+/// `tune-train --model mlp --search qmc` and `tune-train datasets ...` coexist.
 @main
 struct TuneTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +11,8 @@ struct TuneTrainCommand: ParsableCommand {
         abstract: "Train models and tune their hyperparameters, natively.",
         discussion: """
             Examples:
+              tune-train --model rf --search grid --data iris --cv 5
+              tune-train --model mlp --search random --data digits --trials 30 --pruner median --storage sqlite:///mlp.db
               tune-train datasets list
               tune-train datasets show iris --json
               tune-train datasets show make_classification:n_samples=1000,n_features=20,seed=42
@@ -18,6 +20,7 @@ struct TuneTrainCommand: ParsableCommand {
 
             Exit codes: 0 success, 1 the run failed, 64 usage error, 65 data that cannot be read or parsed.
             """,
-        subcommands: [TrainCommand.self, DatasetsCommand.self]
+        subcommands: [TuneCommand.self, TrainCommand.self, DatasetsCommand.self],
+        defaultSubcommand: TuneCommand.self
     )
 }

@@ -1,0 +1,27 @@
+import TuneSearch
+
+/// The searches `tune-train --search` can run. Adding a case enrols it in the CLI and in the
+/// sampler conformance tests.
+public enum SearchKind: String, CaseIterable, Codable, Sendable {
+    /// Every combination of the space's values (numeric ranges cut into a few points).
+    case grid
+    /// Independent uniform draws.
+    case random
+    /// Scrambled Sobol points (quasi-random search).
+    case qmc
+
+    /// Whether the search handles parameters that exist only in some branches (a grid needs one
+    /// fixed set of parameters).
+    public var supportsConditionalParameters: Bool { self != .grid }
+
+    /// The sampler for `space`, seeded.
+    /// - Parameter gridPoints: values per numeric range for a grid.
+    /// - Throws: ``SearchSpaceError`` when the space cannot be searched this way.
+    public func makeSampler(space: SearchSpace, seed: UInt64, gridPoints: Int = 5) throws -> any Sampler {
+        switch self {
+        case .grid: return try GridSampler(space.gridValues(pointsPerRange: gridPoints), seed: seed)
+        case .random: return RandomSampler(seed: seed)
+        case .qmc: return QuasiRandomSampler(sequence: .sobol, scrambled: true, seed: seed, searchSpace: space)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import TuneData
+import TuneExperiment
+import TuneSQLite
+import TuneSearch
+
+/// `tune-train --model rf --search grid --data iris`: a tuning study, the default command.
+struct TuneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tune",
+        abstract: "Search a model's hyperparameters (the default command: `tune` may be left out).",
+        discussion: """
+            Each trial trains the model on the training part and is scored by K-fold cross-validation (--cv K)
+            or on a validation split of it (which lets --pruner stop iterative models between epochs). The best
+            setting is then retrained on the whole training part and scored on the held-out test part.
+
+            Searches: grid (every combination; numeric ranges cut into --grid-points values), random,
+            qmc (scrambled Sobol). Pruners: none, median, percentile, sha (asynchronous successive halving),
+            hyperband. The default space of each model is listed by `tune-train space --model NAME`; --space
+            reads one from YAML or JSON:
+              lr: {type: float, low: 1e-5, high: 1e-1, log: true}
+              hidden_size: {type: categorical, choices: [32, 64, 128]}
+              momentum: {type: float, low: 0, high: 1, condition: {parent: optimizer, value: momentum}}
+
+            With --storage sqlite:///FILE the study is kept in Optuna's schema: rerunning the same command
+            resumes it up to --trials, several processes may share it (--add-trials N runs N more in each), and
+            optuna.load_study reads it.
+
+            Examples:
+              tune-train --model rf --search grid --data iris --cv 5
+              tune-train --model rf --search random --data iris --trials 100 --cv 5 --seed 42
+              tune-train --model mlp --search qmc --data digits --trials 30 --pruner median --storage sqlite:///mlp.db
+            """
+    )
+
+    @OptionGroup var options: ModelRunOptions
+
+    @Option(help: "How to search.")
+    var search: SearchKind = .random
+
+    @Option(help: ArgumentHelp("Trials the study should hold; a resumed study runs the missing ones (default: the whole grid, or 50).", valueName: "N"))
+    var trials: Int?
+
+    @Option(help: ArgumentHelp("Run exactly N more trials whatever the study holds (for processes sharing a study).", valueName: "N"))
+    var addTrials: Int?
+
+    @Option(help: ArgumentHelp("Start no trial after this many seconds.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(help: "Stop unpromising trials early (models that report epochs, without --cv).")
+    var pruner: PrunerKind = .none
+
+    @Option(help: ArgumentHelp("A search-space file (YAML or JSON) instead of the model's default space.", valueName: "file"))
+    var space: String?
+
+    @Option(help: ArgumentHelp("Keep the study in a database: sqlite:///relative.db or sqlite:////absolute.db.", valueName: "url"))
+    var storage: String?
+
+    @Option(help: ArgumentHelp("The study's name (default: MODEL-DATA-SEARCH).", valueName: "name"))
+    var study: String?
+
+    @Option(help: ArgumentHelp("Trials run at once (each then uses one thread).", valueName: "N"))
+    var jobs: Int = 1
+
+    @Option(help: ArgumentHelp("Values per numeric range in a grid.", valueName: "N"))
+    var gridPoints: Int = 5
+
+    @Option(help: ArgumentHelp("Fraction of the training part held out to score trials when --cv is not given.", valueName: "fraction"))
+    var validationFraction: Double = 0.2
+
+    @Flag(help: "Print nothing per trial.")
+    var quiet = false
+
+    func validate() throws {
+        if let trials, trials < 1 { throw ValidationError("--trials must be at least 1, got \(trials)") }
+        if let addTrials, addTrials < 1 { throw ValidationError("--add-trials must be at least 1, got \(addTrials)") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        guard gridPoints >= 2 else { throw ValidationError("--grid-points must be at least 2, got \(gridPoints)") }
+        guard validationFraction > 0, validationFraction < 1 else {
+            throw ValidationError("--validation-fraction must be in (0, 1), got \(validationFraction)")
+        }
+        if study != nil, storage == nil {
+            throw ValidationError("--study names a stored study; add --storage sqlite:///FILE (an in-memory study ends with the process)")
+        }
+    }
+
+    func run() throws {
+        let dataset = try options.loadData()
+        var settings = TuningSettings(model: options.model, search: search)
+        settings.space = try space.map { file in try exitingOnRunError { try SearchSpaceFile.load(file) } }
+        settings.trials = trials
+        settings.additionalTrials = addTrials
+        settings.timeout = timeout
+        settings.folds = options.cv
+        settings.validationFraction = validationFraction
+        settings.testFraction = options.testSize
+        settings.scaling = options.scale
+        settings.seed = options.seed
+        settings.pruner = pruner
+        settings.studyName = study
+        settings.concurrency = jobs
+        settings.fixedParameters = options.parameterPairs
+        settings.gridPoints = gridPoints
+        settings.command = CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+        let storageBackend: any StudyStorage = try storage.map { url in try exitingOnRunError { try SQLiteStorage(url: url) } }
+            ?? InMemoryStorage()
+        let run = TuningRun(settings: settings, storage: storageBackend, storageName: storage ?? "memory")
+        let log: [StudyCallback] = quiet ? [] : [TrialLog.callback]
+        let result = try exitingOnRunError { try run.run(on: dataset, callbacks: log) }
+        if options.json {
+            try printJSON(result)
+            return
+        }
+        print(TuningSummary.text(result))
+    }
+}
+
+extension SearchKind: ExpressibleByArgument {}
+extension PrunerKind: ExpressibleByArgument {}
