@@ -66,6 +66,6 @@ let package = Package(
             dependencies: ["TuneSQLite", "TuneSearch", "TuneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TuneExperimentTests", dependencies: ["TuneExperiment", "TuneTestSupport"]),
-        .testTarget(name: "TuneTrainCLITests", dependencies: ["tune-train", "TuneTestSupport"]),
+        .testTarget(name: "TuneTrainCLITests", dependencies: ["tune-train", "TuneSQLite", "TuneSearch", "TuneTestSupport"]),
     ]
 )

@@ -31,9 +31,9 @@ extension SQLiteStorage {
                                     arguments: arguments) {
             let id: Int = row["trial_id"]
             let name: String = row["param_name"]
-            let json = try decodeJSON(row["distribution_json"], what: "trial_params.distribution_json")
+            let text: String? = row["distribution_json"]
             do {
-                records[id]?.distributions[name] = try ParameterDistribution(optunaJSON: json)
+                records[id]?.distributions[name] = try parsedText.distribution(text ?? "null")
             } catch {
                 throw StorageErrorText.unreadable(path, "parameter '\(name)' of trial \(id): \(error)")
             }
@@ -66,7 +66,7 @@ extension SQLiteStorage {
     func decodeJSON(_ text: String?, what: String) throws -> JSONValue {
         guard let text else { return .null }
         do {
-            return try JSONValue(parsing: text)
+            return try parsedText.json(text)
         } catch {
             throw StorageErrorText.unreadable(path, "\(what) holds '\(text.prefix(80))', which is not JSON (\(error))")
         }
@@ -90,5 +90,41 @@ enum StoredNumber {
         case "NAN": return .nan
         default: return value ?? .nan
         }
+    }
+}
+
+/// Parsed forms of the JSON texts a study repeats in every trial (distributions, grid spaces),
+/// so reading a study's trials parses each distinct text once.
+final class ParsedTextCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: JSONValue] = [:]
+    private var distributions: [String: ParameterDistribution] = [:]
+    /// Beyond this many texts the cache starts over (it only saves time).
+    private let limit = 4096
+
+    func json(_ text: String) throws -> JSONValue {
+        lock.lock()
+        let cached = values[text]
+        lock.unlock()
+        if let cached { return cached }
+        let value = try JSONValue(parsing: text)
+        lock.lock()
+        if values.count >= limit { values.removeAll(keepingCapacity: true) }
+        values[text] = value
+        lock.unlock()
+        return value
+    }
+
+    func distribution(_ text: String) throws -> ParameterDistribution {
+        lock.lock()
+        let cached = distributions[text]
+        lock.unlock()
+        if let cached { return cached }
+        let distribution = try ParameterDistribution(optunaJSON: json(text))
+        lock.lock()
+        if distributions.count >= limit { distributions.removeAll(keepingCapacity: true) }
+        distributions[text] = distribution
+        lock.unlock()
+        return distribution
     }
 }

@@ -13,6 +13,7 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
     /// The database file.
     public let path: String
     private let queue: DatabaseQueue
+    let parsedText = ParsedTextCache()
 
     /// Opens (creating if needed) the database at `path`.
     /// - Throws: `StorageError.database` for a file that cannot be opened, is not an SQLite
@@ -60,6 +61,16 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in one read transaction (DEFERRED: in WAL mode it never blocks writers, and
+    /// sees one consistent snapshot).
+    func snapshot<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read { db in try body(db) }
+        } catch let error as DatabaseError {
+            throw StorageErrorText.unreadable(path, error.message ?? "\(error)")
+        }
+    }
+
     // MARK: Studies
 
     public func createStudy(name: String, direction: StudyDirection) throws -> StoredStudy {
@@ -84,7 +95,7 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
     }
 
     private func allStudies(where clause: String, _ arguments: StatementArguments) throws -> [StoredStudy] {
-        try transaction { db in
+        try snapshot { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.study_id, s.study_name, d.direction FROM studies s
                 LEFT JOIN study_directions d ON d.study_id = s.study_id AND d.objective = 0
@@ -124,7 +135,7 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
     }
 
     private func attributes(table: String, owner: String, ownerID: Int) throws -> [String: JSONValue] {
-        try transaction { db in
+        try snapshot { db in
             var result: [String: JSONValue] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT \"key\", value_json FROM \(table) WHERE \(owner) = ?", arguments: [ownerID]) {
                 result[row["key"]] = try decodeJSON(row["value_json"], what: "\(table).value_json")
@@ -265,7 +276,7 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
     }
 
     public func trial(id: Int) throws -> TrialRecord {
-        try transaction { db in
+        try snapshot { db in
             guard let record = try readTrials(db, whereClause: "t.trial_id = ?", [id]).first else {
                 throw StorageError.trialNotFound(id)
             }
@@ -274,7 +285,7 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
     }
 
     public func trials(studyID: Int) throws -> [TrialRecord] {
-        try transaction { db in try readTrials(db, whereClause: "t.study_id = ?", [studyID]) }
+        try snapshot { db in try readTrials(db, whereClause: "t.study_id = ?", [studyID]) }
     }
 
     public func recordHeartbeat(trialID: Int) throws {
@@ -287,7 +298,7 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
     }
 
     public func heartbeats(studyID: Int) throws -> [Int: Date] {
-        try transaction { db in
+        try snapshot { db in
             var result: [Int: Date] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT h.trial_id, h.heartbeat FROM trial_heartbeats h JOIN trials t ON t.trial_id = h.trial_id
@@ -302,6 +313,6 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
 
     /// Runs SQLite's `PRAGMA integrity_check` and returns its verdict ("ok" when sound).
     public func integrityCheck() throws -> String {
-        try transaction { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+        try snapshot { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 }

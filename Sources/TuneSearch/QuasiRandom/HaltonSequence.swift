@@ -6,9 +6,13 @@ import TuneTensor
 /// permutation of the digits (Braaten–Weller-style permutation scrambling, as scipy's
 /// `Halton(scramble=True)`), which removes the correlation between high dimensions.
 public struct HaltonSequence: Sendable {
+    /// The number of coordinates of each point.
     public let dimension: Int
+    /// Whether digits are permuted (see the type's description).
     public let scrambled: Bool
     private let bases: [Int]
+    /// Scrambled digits per base (enough to resolve a `Double`).
+    private let digitCounts: [Int]
     /// `permutations[k][position]` permutes the digits of base `bases[k]` at that position.
     private let permutations: [[[Int]]]
 
@@ -20,6 +24,7 @@ public struct HaltonSequence: Sendable {
         self.dimension = dimension
         self.scrambled = scrambled
         bases = Self.primes(dimension)
+        digitCounts = bases.map(Self.digitCount)
         var generator = SeededGenerator(seed: seed)
         permutations = scrambled ? bases.map { base in
             (0..<Self.digitCount(base)).map { _ in generator.permutation(base) }
@@ -51,7 +56,7 @@ public struct HaltonSequence: Sendable {
             var factor = 1.0 / Double(base)
             if scrambled {
                 // Every position is permuted, including the zero digits beyond n's length.
-                for position in 0..<Self.digitCount(base) {
+                for position in 0..<digitCounts[k] {
                     value += Double(permutations[k][position][remaining % base]) * factor
                     remaining /= base
                     factor /= Double(base)

@@ -1,4 +1,5 @@
 /// A low-discrepancy sequence that cannot be built.
 public struct QuasiRandomError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong, with the allowed range.
     public let description: String
 }

@@ -22,6 +22,7 @@ public struct SobolSequence: Sendable {
     /// Bits per coordinate (scipy's default).
     static let bits = 30
 
+    /// The number of coordinates of each point.
     public let dimension: Int
     /// Direction numbers, `directions[d][j]` for bit j (most significant first), scaled to `bits`.
     private let directions: [[UInt32]]

@@ -26,8 +26,9 @@ public protocol Sampler: Sendable {
     /// Decides, atomically with every other worker and process, what a new trial is (a grid
     /// point, say) or that nothing is left. Default: `.start(systemAttributes: [:])`.
     func claim(history: TrialHistory) throws -> TrialClaim
-    /// Called when a trial of this sampler's study has finished. Default: nothing.
-    func afterTrial(history: TrialHistory, trial: TrialRecord)
+    /// Called when a trial this sampler's study ran in this process has finished (the next
+    /// sampling call sees it in the history). Default: nothing.
+    func afterTrial(trial: TrialRecord)
 }
 
 extension Sampler {
@@ -43,5 +44,5 @@ extension Sampler {
 
     public func claim(history: TrialHistory) throws -> TrialClaim { .start(systemAttributes: [:]) }
 
-    public func afterTrial(history: TrialHistory, trial: TrialRecord) {}
+    public func afterTrial(trial: TrialRecord) {}
 }

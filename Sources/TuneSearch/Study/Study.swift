@@ -132,14 +132,14 @@ public final class Study: @unchecked Sendable {
     /// Starts a trial for you to evaluate: the oldest enqueued one, or a new one from the sampler.
     /// - Returns: nil when the sampler has nothing left (a finished grid).
     public func ask() throws -> Trial? {
-        try failStaleTrials()
+        var history = try self.history
+        if try !failStaleTrials(among: history.trials).isEmpty { history = try self.history }
         let sampler = self.sampler
         let claim: (@Sendable (TrialHistory) throws -> TrialClaim)? = sampler.claimsTrials ? { @Sendable history in try sampler.claim(history: history) } : nil
         guard let record = try storage.startTrial(
             studyID: id, systemAttributes: [SystemAttributeKey.worker: WorkerIdentity.current.json], claim: claim)
         else { return nil }
         if heartbeatInterval != nil { try storage.recordHeartbeat(trialID: record.id) }
-        let history = try self.history
         do {
             return try Trial(study: self, record: record, history: history)
         } catch {
@@ -187,7 +187,7 @@ public final class Study: @unchecked Sendable {
 
     private func finished(_ trial: Trial) throws -> TrialRecord {
         let record = try storage.trial(id: trial.id)
-        sampler.afterTrial(history: try history, trial: record)
+        sampler.afterTrial(trial: record)
         return record
     }
 }

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import TuneSQLite
+import TuneSearch
+
+/// The tuning command end to end: the JSON contract, grids, resumption after SIGKILL, processes
+/// sharing a study, and its usage errors.
+@Suite(.serialized) struct TuneCommandTests {
+    static func temporaryStorage() -> (url: String, path: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tune-train-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("study.db").path
+        return ("sqlite:///\(path)", path)
+    }
+
+    @Test func theDocumentsGridRunsEveryCombinationAndPrintsTheContract() throws {
+        let outcome = try TuneTrainProcess.run(["--model", "rf", "--search", "grid", "--data", "iris", "--cv", "2", "--seed", "1", "--json", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let json = try #require(outcome.json)
+        for key in ["study", "search", "n_trials", "states", "best_value", "best_params", "test_score", "seconds"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        #expect(json["n_trials"] as? Int == 144)
+        #expect((json["states"] as? [String: Int])?["COMPLETE"] == 144)
+        let parameters = try #require(json["best_params"] as? [String: Any])
+        #expect(Set(parameters.keys) == ["n_estimators", "max_depth", "min_samples_split", "min_samples_leaf"])
+        #expect((json["best_value"] as? Double ?? 0) >= 0.9)
+    }
+
+    @Test func theSameSeedGivesTheSameStudy() throws {
+        let arguments = ["--model", "logistic", "--search", "qmc", "--data", "iris", "--trials", "4", "--param", "epochs=5", "--seed", "3", "--json", "--quiet"]
+        let first = try #require(try TuneTrainProcess.run(arguments).json)
+        let second = try #require(try TuneTrainProcess.run(arguments).json)
+        #expect(first["best_value"] as? Double == second["best_value"] as? Double)
+        #expect(NSDictionary(dictionary: first["best_params"] as? [String: Any] ?? [:])
+                == NSDictionary(dictionary: second["best_params"] as? [String: Any] ?? [:]))
+    }
+
+    @Test func aKilledStudyResumesToItsTrialCount() throws {
+        let storage = Self.temporaryStorage()
+        let arguments = ["--model", "rf", "--search", "random", "--data", "breast_cancer", "--trials", "12", "--cv", "2",
+                         "--seed", "2", "--storage", storage.url, "--study", "k"]
+        let process = try TuneTrainProcess.start(arguments)
+        // Kill once a few trials are stored.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let stored = (try? SQLiteStorage(path: storage.path).study(named: "k")).flatMap { $0 }
+            if let stored, let trials = try? SQLiteStorage(path: storage.path).trials(studyID: stored.id),
+               trials.filter({ $0.state == .complete }).count >= 3 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let database = try SQLiteStorage(path: storage.path)
+        let study = try #require(try database.study(named: "k"))
+        let completedBefore = try database.trials(studyID: study.id).filter { $0.state == .complete }
+        #expect(completedBefore.count >= 3)
+
+        let outcome = try TuneTrainProcess.run(arguments + ["--json", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let trials = try database.trials(studyID: study.id)
+        for earlier in completedBefore {
+            #expect(trials.first { $0.number == earlier.number }?.value == earlier.value)
+        }
+        let killed = trials.filter { $0.state == .fail }
+        let retried = Set(trials.compactMap { trial -> Int? in
+            if case .int(let number)? = trial.systemAttributes[SystemAttributeKey.retriedTrial] { return number }
+            return nil
+        })
+        #expect(killed.allSatisfy { retried.contains($0.number) }, "every trial the kill interrupted is retried")
+        #expect(trials.filter { $0.state == .complete }.count == 12)
+        #expect(try database.integrityCheck() == "ok")
+    }
+
+    @Test func twoProcessesSharingAStudyLoseNoTrial() throws {
+        let storage = Self.temporaryStorage()
+        let arguments = ["--model", "tree", "--search", "random", "--data", "iris", "--add-trials", "30", "--cv", "2",
+                         "--seed", "4", "--storage", storage.url, "--study", "shared", "--quiet", "--json"]
+        let outcomes = IndexedOutcomes()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            outcomes.set(index, try? TuneTrainProcess.run(arguments))
+        }
+        for outcome in outcomes.all { #expect(outcome?.status == 0, "\(outcome?.standardError ?? "did not run")") }
+        let database = try SQLiteStorage(path: storage.path)
+        let shared = try #require(try database.study(named: "shared"))
+        let trials = try database.trials(studyID: shared.id)
+        #expect(trials.map(\.number).sorted() == Array(0..<60))
+        #expect(trials.allSatisfy { $0.state == .complete })
+    }
+
+    @Test func twoProcessesShareOneGridWithoutRepeatingAPoint() throws {
+        let storage = Self.temporaryStorage()
+        let arguments = ["--model", "rf", "--search", "grid", "--data", "iris", "--cv", "2", "--seed", "5",
+                         "--storage", storage.url, "--study", "grid", "--quiet", "--json"]
+        let outcomes = IndexedOutcomes()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            outcomes.set(index, try? TuneTrainProcess.run(arguments))
+        }
+        for outcome in outcomes.all { #expect(outcome?.status == 0, "\(outcome?.standardError ?? "did not run")") }
+        let database = try SQLiteStorage(path: storage.path)
+        let grid = try #require(try database.study(named: "grid"))
+        let trials = try database.trials(studyID: grid.id)
+        #expect(trials.count == 144)
+        let points = Set(trials.map { trial in trial.parameters.sorted { $0.key < $1.key }.map { "\($0.value)" }.joined(separator: ",") })
+        #expect(points.count == 144)
+    }
+
+    @Test func aSpaceFileIsSearchedAndItsMistakesNameTheParameter() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tune-train-space-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let good = folder.appendingPathComponent("space.yaml")
+        try """
+            optimizer: {type: categorical, choices: [momentum, adam]}
+            lr: {type: float, low: 0.001, high: 0.1, log: true}
+            momentum: {type: float, low: 0.5, high: 0.99, condition: {parent: optimizer, value: momentum}}
+            """.write(to: good, atomically: true, encoding: .utf8)
+        let outcome = try TuneTrainProcess.run(["--model", "logistic", "--data", "iris", "--search", "random", "--trials", "3",
+                                                "--param", "epochs=5", "--space", good.path, "--json", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let json = try #require(outcome.json)
+        let parameters = try #require(json["best_params"] as? [String: Any])
+        #expect(parameters["lr"] is Double)
+
+        let bad = folder.appendingPathComponent("bad.json")
+        try #"{"lr": {"type": "float", "low": 0, "high": 0.1, "log": true}}"#.write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try TuneTrainProcess.run(["--model", "logistic", "--data", "iris", "--space", bad.path])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains("'lr'") && refused.standardError.contains("low > 0"))
+    }
+
+    @Test func usageMistakesExitWith64AndSayTheFix() throws {
+        let unknownSearch = try TuneTrainProcess.run(["--model", "rf", "--search", "nonsense", "--data", "iris"])
+        #expect(unknownSearch.status == 64)
+        #expect(unknownSearch.standardError.contains("grid"))
+        let studyWithoutStorage = try TuneTrainProcess.run(["--model", "rf", "--data", "iris", "--study", "x"])
+        #expect(studyWithoutStorage.status == 64)
+        #expect(studyWithoutStorage.standardError.contains("--storage"))
+        let both = try TuneTrainProcess.run(["--model", "rf", "--data", "iris", "--param", "n_estimators=5", "--trials", "1"])
+        #expect(both.status == 64)
+        #expect(both.standardError.contains("n_estimators"))
+        let badURL = try TuneTrainProcess.run(["--model", "rf", "--data", "iris", "--storage", "postgres://x"])
+        #expect(badURL.status == 64)
+    }
+}
+
+/// Results written by concurrent closures.
+final class IndexedOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: TuneTrainProcess.Outcome?] = [:]
+
+    func set(_ index: Int, _ value: TuneTrainProcess.Outcome?) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    var all: [TuneTrainProcess.Outcome?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values.keys.sorted().map { values[$0]! }
+    }
+}
