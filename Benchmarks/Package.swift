@@ -20,6 +20,8 @@ let package = Package(
                 .product(name: "TuneData", package: "TuneTrain"),
                 .product(name: "TuneOptim", package: "TuneTrain"),
                 .product(name: "TuneModels", package: "TuneTrain"),
+                .product(name: "TuneSearch", package: "TuneTrain"),
+                .product(name: "TuneSQLite", package: "TuneTrain"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -288,6 +288,13 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
         try snapshot { db in try readTrials(db, whereClause: "t.study_id = ?", [studyID]) }
     }
 
+    /// Processes on this machine may share the file.
+    public var isSharedBetweenProcesses: Bool { true }
+
+    public func runningTrials(studyID: Int) throws -> [TrialRecord] {
+        try snapshot { db in try readTrials(db, whereClause: "t.study_id = ? AND t.state = 'RUNNING'", [studyID]) }
+    }
+
     public func recordHeartbeat(trialID: Int) throws {
         try transaction { db in
             try db.execute(sql: """

@@ -143,6 +143,8 @@ private struct ObjectiveFailure: Error, CustomStringConvertible {
         let orphan = try #require(try storage.startTrial(
             studyID: study.id, systemAttributes: [SystemAttributeKey.worker: dead.json], claim: nil))
         try storage.setParameter(trialID: orphan.id, name: "x", internalValue: 0.75, distribution: .float(low: 0, high: 1))
+        // A storage shared between processes does this on every ask; an in-memory one has no other process.
+        #expect(try study.failStaleTrials().map(\.number) == [0])
         try study.optimize(trials: 1) { trial in try trial.suggestFloat("x", 0...1) }
         let trials = try study.trials
         #expect(trials[0].state == .fail)

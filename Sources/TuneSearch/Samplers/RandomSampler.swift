@@ -19,7 +19,6 @@ public struct RandomSampler: Sampler {
 
     /// One uniform draw from `distribution` (in its transformed space), as an internal value.
     public static func draw(_ distribution: ParameterDistribution, using generator: inout SeededGenerator) -> Double {
-        let transform = SearchSpaceTransform(SearchSpace(validated: [.init("x", distribution)]))
-        return transform.decode([generator.uniform()])["x"]!
+        SearchSpaceTransform.internalValue(atUnitCoordinate: generator.uniform(), of: distribution)
     }
 }

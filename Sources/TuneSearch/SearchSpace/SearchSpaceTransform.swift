@@ -72,23 +72,26 @@ public struct SearchSpaceTransform: Sendable {
         for (index, parameter) in space.parameters.enumerated() {
             let offset = offsets[index]
             switch parameter.distribution {
-            case .categorical(let choices):
-                if categoricalEncoding == .oneHot {
-                    let slice = coordinates[offset..<offset + choices.count]
-                    values[parameter.name] = Double(slice.indices.max { slice[$0] < slice[$1] }! - offset)
-                } else {
-                    let u = min(max(coordinates[offset], 0), 1)
-                    values[parameter.name] = Double(min(Int(u * Double(choices.count)), choices.count - 1))
-                }
+            case .categorical(let choices) where categoricalEncoding == .oneHot:
+                let slice = coordinates[offset..<offset + choices.count]
+                values[parameter.name] = Double(slice.indices.max { slice[$0] < slice[$1] }! - offset)
             default:
-                let (low, high) = Self.numericBounds(parameter.distribution)
-                let u = min(max(coordinates[offset], 0), 1)
-                let scaled = low + u * (high - low)
-                let value = Self.isLog(parameter.distribution) ? Foundation.exp(scaled) : scaled
-                values[parameter.name] = Self.round(value, to: parameter.distribution)
+                values[parameter.name] = Self.internalValue(atUnitCoordinate: coordinates[offset], of: parameter.distribution)
             }
         }
         return values
+    }
+
+    /// The internal value at coordinate `u` of a one-coordinate layout of `distribution` (ordinal
+    /// for categoricals), rounded to its grid and clamped to its bounds.
+    public static func internalValue(atUnitCoordinate u: Double, of distribution: ParameterDistribution) -> Double {
+        let u = min(max(u, 0), 1)
+        if case .categorical(let choices) = distribution {
+            return Double(min(Int(u * Double(choices.count)), choices.count - 1))
+        }
+        let (low, high) = numericBounds(distribution)
+        let scaled = low + u * (high - low)
+        return round(isLog(distribution) ? Foundation.exp(scaled) : scaled, to: distribution)
     }
 
     /// `value` moved to the nearest value of a numeric distribution.

@@ -10,9 +10,14 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     private var records: [TrialRecord] = []
     private var studyOfTrial: [Int] = []
     private var trialsOfStudy: [Int: [Int]] = [:]
+    /// WAITING trial ids per study, oldest first.
+    private var waitingOfStudy: [Int: [Int]] = [:]
     private var beats: [Int: Date] = [:]
 
     public init() {}
+
+    /// Only this process sees an in-memory storage.
+    public var isSharedBetweenProcesses: Bool { false }
 
     private func locked<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
@@ -61,7 +66,8 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     ) throws -> TrialRecord? {
         try locked {
             guard let ids = trialsOfStudy[studyID] else { throw StorageError.studyNotFound("#\(studyID)") }
-            if let waiting = ids.first(where: { records[$0].state == .waiting }) {
+            if let waiting = waitingOfStudy[studyID]?.first {
+                waitingOfStudy[studyID]?.removeFirst()
                 records[waiting].state = .running
                 records[waiting].started = Date()
                 records[waiting].systemAttributes.merge(systemAttributes) { $1 }
@@ -90,6 +96,7 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
         records.append(record)
         studyOfTrial.append(studyID)
         trialsOfStudy[studyID, default: []].append(record.id)
+        if state == .waiting { waitingOfStudy[studyID, default: []].append(record.id) }
         return record
     }
 

@@ -49,10 +49,23 @@ public protocol StudyStorage: Sendable {
     /// Every trial of a study, in number order.
     func trials(studyID: Int) throws -> [TrialRecord]
 
+    /// The RUNNING trials of a study.
+    func runningTrials(studyID: Int) throws -> [TrialRecord]
+
+    /// Whether other processes may work on the same studies (so trials of dead workers must be
+    /// looked for).
+    var isSharedBetweenProcesses: Bool { get }
+
     /// Notes that the worker running `trialID` is alive now.
     func recordHeartbeat(trialID: Int) throws
     /// The last heartbeat of each RUNNING trial of a study that has one.
     func heartbeats(studyID: Int) throws -> [Int: Date]
+}
+
+extension StudyStorage {
+    public func runningTrials(studyID: Int) throws -> [TrialRecord] {
+        try trials(studyID: studyID).filter { $0.state == .running }
+    }
 }
 
 /// A study as stored: its identifier, name and direction.

@@ -5,11 +5,10 @@ extension Study {
     /// exists, or a worker without a heartbeat for ``staleGracePeriod`` seconds — and, with
     /// ``retryStaleTrials``, enqueues each again with its parameters (Optuna's
     /// `fail_stale_trials` with `RetryFailedTrialCallback`). Called by ``ask()``.
-    /// - Parameter trials: the study's trials, if just read (else they are read).
     /// - Returns: the trials marked FAIL by this call.
     @discardableResult
-    public func failStaleTrials(among trials: [TrialRecord]? = nil) throws -> [TrialRecord] {
-        let running = try (trials ?? self.trials).filter { $0.state == .running }
+    public func failStaleTrials() throws -> [TrialRecord] {
+        let running = try storage.runningTrials(studyID: id)
         guard !running.isEmpty else { return [] }
         let beats = heartbeatInterval == nil ? [:] : try storage.heartbeats(studyID: id)
         let now = Date()

@@ -23,6 +23,9 @@ public final class Study: @unchecked Sendable {
 
     private let stateLock = NSLock()
     private var stopRequested = false
+    /// The distribution each parameter name has in this study (read when the study is opened,
+    /// extended as this process suggests new names): one name, one distribution.
+    private var knownDistributions: [String: ParameterDistribution] = [:]
 
     /// Opens the study called `name` in `storage`, creating it if it does not exist.
     /// - Parameters:
@@ -59,6 +62,19 @@ public final class Study: @unchecked Sendable {
         self.heartbeatInterval = heartbeatInterval ?? (storage is InMemoryStorage ? nil : 20)
         self.staleGracePeriod = staleGracePeriod
         self.retryStaleTrials = retryStaleTrials
+        for trial in try storage.trials(studyID: stored.id) {
+            knownDistributions.merge(trial.distributions) { first, _ in first }
+        }
+    }
+
+    /// The distribution `name` already has in this study, or records `distribution` as its own.
+    /// - Returns: the earlier distribution when it differs from `distribution`.
+    func registerDistribution(_ distribution: ParameterDistribution, for name: String) -> ParameterDistribution? {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        if let known = knownDistributions[name] { return known == distribution ? nil : known }
+        knownDistributions[name] = distribution
+        return nil
     }
 
     /// Every trial, in number order.
@@ -132,16 +148,19 @@ public final class Study: @unchecked Sendable {
     /// Starts a trial for you to evaluate: the oldest enqueued one, or a new one from the sampler.
     /// - Returns: nil when the sampler has nothing left (a finished grid).
     public func ask() throws -> Trial? {
-        var history = try self.history
-        if try !failStaleTrials(among: history.trials).isEmpty { history = try self.history }
+        if storage.isSharedBetweenProcesses { try failStaleTrials() }
         let sampler = self.sampler
         let claim: (@Sendable (TrialHistory) throws -> TrialClaim)? = sampler.claimsTrials ? { @Sendable history in try sampler.claim(history: history) } : nil
         guard let record = try storage.startTrial(
             studyID: id, systemAttributes: [SystemAttributeKey.worker: WorkerIdentity.current.json], claim: claim)
         else { return nil }
         if heartbeatInterval != nil { try storage.recordHeartbeat(trialID: record.id) }
+        let storage = self.storage, id = self.id
+        let history = TrialHistory(direction: direction) { try storage.trials(studyID: id) }
         do {
-            return try Trial(study: self, record: record, history: history)
+            let trial = try Trial(study: self, record: record, history: history)
+            if let error = history.loadError { throw error }
+            return trial
         } catch {
             try storage.setTrialSystemAttribute(trialID: record.id, key: SystemAttributeKey.failReason, value: .string("\(error)"))
             try storage.finishTrial(trialID: record.id, state: .fail, value: nil)

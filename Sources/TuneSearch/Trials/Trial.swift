@@ -14,8 +14,6 @@ public final class Trial: @unchecked Sendable {
     private let relativeSpace: SearchSpace
     private let relativeValues: [String: Double]
     private let fixedParameters: [String: ParameterValue]
-    /// Distributions the study's earlier trials used, by name.
-    private let studyDistributions: [String: ParameterDistribution]
     private let lock = NSLock()
     private var record: TrialRecord
 
@@ -30,11 +28,6 @@ public final class Trial: @unchecked Sendable {
             for pair in pairs { fixed[pair.key] = ParameterValue(json: pair.value) }
         }
         self.fixedParameters = fixed
-        var known: [String: ParameterDistribution] = [:]
-        for trial in history.trials {
-            known.merge(trial.distributions) { first, _ in first }
-        }
-        self.studyDistributions = known
         let space = study.sampler.relativeSearchSpace(history: history, trial: record)
         self.relativeSpace = space
         self.relativeValues = space.isEmpty ? [:] : try study.sampler.sampleRelative(history: history, trial: record, searchSpace: space)
@@ -92,7 +85,7 @@ public final class Trial: @unchecked Sendable {
             }
             return existing.externalValue(current.internalParameters[name]!)
         }
-        if let earlier = studyDistributions[name], earlier != distribution {
+        if let earlier = study.registerDistribution(distribution, for: name) {
             throw SearchSpaceError(parameter: name,
                 problem: "earlier trials of this study drew it from \(earlier), now from \(distribution); keep one distribution per name, or start a new study")
         }
@@ -108,6 +101,7 @@ public final class Trial: @unchecked Sendable {
             internalValue = value
         } else {
             internalValue = try study.sampler.sampleIndependent(history: history, trial: current, name: name, distribution: distribution)
+            if let error = history.loadError { throw error }
         }
         try study.storage.setParameter(trialID: id, name: name, internalValue: internalValue, distribution: distribution)
         lock.lock()

@@ -1,0 +1,42 @@
+"""Optuna's cost per trial beyond the objective, for Benchmarks' study-overhead: the same six-parameter
+instant objective and trial counts, RandomSampler / QMCSampler / GridSampler in memory and
+RandomSampler on SQLite.   VENV/bin/python Benchmarks/peers/study_overhead.py [--trials N] [--stored-trials N]"""
+import argparse, json, math, os, sys, tempfile, time
+import optuna
+
+optuna.logging.set_verbosity(optuna.logging.ERROR)
+parser = argparse.ArgumentParser()
+parser.add_argument("--trials", type=int, default=1000)
+parser.add_argument("--stored-trials", type=int, default=300)
+args = parser.parse_args()
+
+
+def objective(trial):
+    x = trial.suggest_float("x", -5, 5)
+    lr = trial.suggest_float("lr", 1e-5, 1e-1, log=True)
+    layers = trial.suggest_int("layers", 1, 5)
+    size = trial.suggest_categorical("size", [32, 64, 128, 256])
+    optimizer = trial.suggest_categorical("optimizer", ["sgd", "adam", "rmsprop"])
+    dropout = trial.suggest_float("dropout", 0, 0.5, step=0.05)
+    return x * x + math.log10(lr) ** 2 / 10 + layers + size / 256 + (0 if optimizer == "adam" else 1) + dropout
+
+
+grid = {"x": [-1.0, 0.0, 1.0], "lr": [1e-4, 1e-3, 1e-2], "layers": [1, 2, 3], "size": [32, 64],
+        "optimizer": ["sgd", "adam"], "dropout": [0.0, 0.25]}
+folder = tempfile.mkdtemp()
+cases = [
+    ("random", lambda: optuna.samplers.RandomSampler(seed=1), "memory", args.trials),
+    ("qmc", lambda: optuna.samplers.QMCSampler(seed=1), "memory", args.trials),
+    ("grid", lambda: optuna.samplers.GridSampler(grid, seed=1), "memory", 216),
+    ("random", lambda: optuna.samplers.RandomSampler(seed=1), "sqlite", args.stored_trials),
+]
+for index, (name, make, storage, trials) in enumerate(cases):
+    url = None if storage == "memory" else f"sqlite:///{os.path.join(folder, f's{index}.db')}"
+    study = optuna.create_study(sampler=make(), storage=url)
+    start = time.perf_counter()
+    study.optimize(objective, n_trials=trials)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"benchmark": "study-overhead", "implementation": f"Optuna {optuna.__version__}", "sampler": name,
+                      "storage": storage, "trials": trials, "seconds": round(seconds, 3),
+                      "microseconds_per_trial": round(seconds / trials * 1e6, 1)}))
+    sys.stdout.flush()
