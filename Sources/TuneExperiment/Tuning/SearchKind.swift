@@ -5,7 +5,8 @@ import TuneSearch
 public enum SearchKind: String, CaseIterable, Codable, Sendable {
     /// Every combination of the space's values (numeric ranges cut into a few points).
     case grid
-    /// Independent uniform draws.
+    /// Independent uniform draws; over a space of lists only (every parameter categorical), draws
+    /// without replacement, as scikit-learn's `RandomizedSearchCV` does, so no setting repeats.
     case random
     /// Scrambled Sobol points (quasi-random search).
     case qmc
@@ -20,7 +21,13 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
     public func makeSampler(space: SearchSpace, seed: UInt64, gridPoints: Int = 5) throws -> any Sampler {
         switch self {
         case .grid: return try GridSampler(space.gridValues(pointsPerRange: gridPoints), seed: seed)
-        case .random: return RandomSampler(seed: seed)
+        case .random:
+            if space.parameters.allSatisfy({ $0.condition == nil && $0.distribution.isCategorical }) {
+                // A grid visited in a seeded random order is sampling without replacement.
+                // Its own order: a grid search with the same seed should not look like this one.
+                return try GridSampler(space.gridValues(pointsPerRange: gridPoints), seed: seed ^ 0x5DEE_CE66_D1CE_5EED)
+            }
+            return RandomSampler(seed: seed)
         case .qmc: return QuasiRandomSampler(sequence: .sobol, scrambled: true, seed: seed, searchSpace: space)
         }
     }

@@ -35,6 +35,8 @@ public struct TuningRun: Sendable {
         let study = try Study(name: name, direction: .maximize, sampler: sampler, pruner: settings.pruner.makePruner(), storage: storage)
         try recordStudyAttributes(study, data: dataset.name)
 
+        // Trials of a killed run are failed (and enqueued again) before counting what is left.
+        if storage.isSharedBetweenProcesses { try study.failStaleTrials() }
         let existing = try study.trials
         let planned: Int
         if let additional = settings.additionalTrials {
@@ -87,13 +89,14 @@ public struct TuningRun: Sendable {
             seconds: Date().timeIntervalSince(started))
     }
 
-    /// Trials that count towards the study's size: all but failed trials that were retried.
+    /// Trials that count towards the study's size before a run: all but failed trials that were
+    /// retried and WAITING trials (this run starts those, and counts them then).
     static func countedTrials(_ trials: [TrialRecord]) -> Int {
         let retried = Set(trials.compactMap { trial -> Int? in
             if case .int(let number)? = trial.systemAttributes[SystemAttributeKey.retriedTrial] { return number }
             return nil
         })
-        return trials.filter { !($0.state == .fail && retried.contains($0.number)) }.count
+        return trials.filter { $0.state != .waiting && !($0.state == .fail && retried.contains($0.number)) }.count
     }
 
     private func validate() throws {

@@ -62,6 +62,12 @@ public enum ParameterDistribution: Hashable, Sendable {
         }
     }
 
+    /// Whether the distribution is a list of choices.
+    public var isCategorical: Bool {
+        if case .categorical = self { return true }
+        return false
+    }
+
     /// The internal value of the lowest value (the first choice of a categorical).
     public var lowestInternalValue: Double {
         switch self {

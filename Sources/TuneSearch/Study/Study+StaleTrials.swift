@@ -65,8 +65,13 @@ struct WorkerIdentity: Equatable, Sendable {
         self.init(host: host, processID: Int32(truncatingIfNeeded: pid))
     }
 
-    /// Whether a process with this identifier exists on this host.
+    /// Whether a process with this identifier runs on this host (a zombie, killed but not yet
+    /// reaped by its parent, does not count).
     var isAlive: Bool {
-        kill(processID, 0) == 0 || errno == EPERM
+        guard kill(processID, 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(processID)/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return true }
+        // The state is the first field after the parenthesised command name.
+        return stat[stat.index(after: end)...].split(separator: " ").first != "Z"
     }
 }
