@@ -61,3 +61,25 @@ import GRDB
         #expect(abs(parsed.timeIntervalSince(date)) < 1e-5)
     }
 }
+
+/// The README's library example, as written there (with a temporary file).
+@Suite struct ReadmeStudyExampleTests {
+    @Test func theReadmeExampleRuns() throws {
+        let study = try Study(name: "demo", direction: .minimize, sampler: QuasiRandomSampler(seed: 1),
+                              pruner: try MedianPruner(), storage: try SQLiteStorage(url: "sqlite:///\(TemporaryDatabase.path())"))
+        try study.optimize(trials: 50, concurrency: 2, callbacks: [StoppingRules.noImprovement(forTrials: 20)]) { trial in
+            let x = try trial.suggestFloat("x", -10...10)
+            let kind = try trial.suggestCategorical("kind", ["a", "b"])
+            let y = try kind == "a" ? trial.suggestInt("y", 1...9, step: 2) : 0   // conditional
+            for step in 0..<10 {
+                try trial.report(x * x + Double(y) / Double(step + 1), step: step)
+                if try trial.shouldPrune() { throw TrialPruned() }
+            }
+            return x * x + Double(y)
+        }
+        let trials = try study.trials
+        #expect(trials.contains { $0.state == .pruned })
+        #expect(try study.bestValue! < 10)
+        #expect(try study.bestParameters!["x"] != nil)
+    }
+}
