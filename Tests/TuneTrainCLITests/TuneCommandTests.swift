@@ -74,7 +74,7 @@ import TuneSearch
 
     @Test func twoProcessesSharingAStudyLoseNoTrial() throws {
         let storage = Self.temporaryStorage()
-        let arguments = ["--model", "tree", "--search", "random", "--data", "iris", "--add-trials", "30", "--cv", "2",
+        let arguments = ["--model", "ridge", "--search", "random", "--data", "diabetes", "--add-trials", "30", "--cv", "2",
                          "--seed", "4", "--storage", storage.url, "--study", "shared", "--quiet", "--json"]
         let outcomes = IndexedOutcomes()
         DispatchQueue.concurrentPerform(iterations: 2) { index in
