@@ -153,4 +153,18 @@ private struct ObjectiveFailure: Error, CustomStringConvertible {
         #expect(trials[1].parameters["x"] == .float(0.75))
         #expect(trials[1].systemAttributes[SystemAttributeKey.retriedTrial] == .int(0))
     }
+
+    @Test func aTrialWithoutAHeartbeatForTheGracePeriodIsFailed() throws {
+        let storage = InMemoryStorage()
+        let study = try Study(name: "beat", storage: storage, heartbeatInterval: 0.01, staleGracePeriod: 0.2)
+        let elsewhere = WorkerIdentity(host: "another-host", processID: 1)
+        let trial = try #require(try storage.startTrial(
+            studyID: study.id, systemAttributes: [SystemAttributeKey.worker: elsewhere.json], claim: nil))
+        try storage.recordHeartbeat(trialID: trial.id)
+        #expect(try study.failStaleTrials().isEmpty, "its heartbeat is fresh")
+        Thread.sleep(forTimeInterval: 0.3)
+        let failed = try study.failStaleTrials()
+        #expect(failed.map(\.number) == [0])
+        #expect(failed.first?.failReason?.contains("no heartbeat") == true)
+    }
 }
