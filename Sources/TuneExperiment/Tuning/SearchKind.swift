@@ -10,6 +10,10 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
     case random
     /// Scrambled Sobol points (quasi-random search).
     case qmc
+    /// Tree-structured Parzen Estimator, each parameter modelled alone (Optuna's default).
+    case tpe
+    /// TPE modelling the parameters all trials share jointly.
+    case tpeMultivariate = "tpe-multivariate"
 
     /// Whether the search handles parameters that exist only in some branches (a grid needs one
     /// fixed set of parameters).
@@ -29,6 +33,8 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
             }
             return RandomSampler(seed: seed)
         case .qmc: return QuasiRandomSampler(sequence: .sobol, scrambled: true, seed: seed, searchSpace: space)
+        case .tpe: return try TPESampler(seed: seed)
+        case .tpeMultivariate: return try TPESampler(seed: seed, multivariate: true)
         }
     }
 }

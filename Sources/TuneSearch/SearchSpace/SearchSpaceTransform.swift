@@ -94,6 +94,15 @@ public struct SearchSpaceTransform: Sendable {
         return round(isLog(distribution) ? Foundation.exp(scaled) : scaled, to: distribution)
     }
 
+    /// The coordinate of `value` (an internal value) in a one-coordinate layout of a numeric
+    /// `distribution`: the inverse of ``internalValue(atUnitCoordinate:of:)``.
+    public static func unitCoordinate(ofInternalValue value: Double, in distribution: ParameterDistribution) -> Double {
+        if case .categorical(let choices) = distribution { return (value + 0.5) / Double(choices.count) }
+        let (low, high) = numericBounds(distribution)
+        let scaled = isLog(distribution) ? Foundation.log(value) : value
+        return high > low ? (scaled - low) / (high - low) : 0.5
+    }
+
     /// `value` moved to the nearest value of a numeric distribution.
     public static func round(_ value: Double, to distribution: ParameterDistribution) -> Double {
         switch distribution {
