@@ -8,6 +8,7 @@ optuna.logging.set_verbosity(optuna.logging.ERROR)
 parser = argparse.ArgumentParser()
 parser.add_argument("--trials", type=int, default=1000)
 parser.add_argument("--stored-trials", type=int, default=300)
+parser.add_argument("--model-trials", default="100,300,1000")
 args = parser.parse_args()
 
 
@@ -30,13 +31,20 @@ cases = [
     ("grid", lambda: optuna.samplers.GridSampler(grid, seed=1), "memory", 216),
     ("random", lambda: optuna.samplers.RandomSampler(seed=1), "sqlite", args.stored_trials),
 ]
+for count in [int(c) for c in args.model_trials.split(",") if c]:
+    cases.append(("tpe", lambda: optuna.samplers.TPESampler(seed=1), "memory", count))
+    cases.append(("tpe-multivariate", lambda: optuna.samplers.TPESampler(seed=1, multivariate=True), "memory", count))
 for index, (name, make, storage, trials) in enumerate(cases):
     url = None if storage == "memory" else f"sqlite:///{os.path.join(folder, f's{index}.db')}"
     study = optuna.create_study(sampler=make(), storage=url)
+    finishes = []
     start = time.perf_counter()
-    study.optimize(objective, n_trials=trials)
+    study.optimize(objective, n_trials=trials, callbacks=[lambda s, t: finishes.append(time.perf_counter())])
     seconds = time.perf_counter() - start
+    tail = max(len(finishes) // 10, 1)
+    at_end = (finishes[-1] - finishes[-1 - tail]) / tail if len(finishes) > tail else 0.0
     print(json.dumps({"benchmark": "study-overhead", "implementation": f"Optuna {optuna.__version__}", "sampler": name,
                       "storage": storage, "trials": trials, "seconds": round(seconds, 3),
-                      "microseconds_per_trial": round(seconds / trials * 1e6, 1)}))
+                      "microseconds_per_trial": round(seconds / trials * 1e6, 1),
+                      "microseconds_per_trial_at_end": round(at_end * 1e6, 1)}))
     sys.stdout.flush()

@@ -27,7 +27,9 @@ enum NormalDistribution {
             return upper + log1p(-exp(logCDF(a) - upper))
         }
         if a >= 0 { return logMass(-b, -a) }
-        return log1p(-cdf(a) - cdf(-b))
+        // Beyond 38.5 standard deviations Φ is below the smallest double: skip erfc.
+        let lowerTail = a < -38.5 ? 0 : cdf(a), upperTail = b > 38.5 ? 0 : cdf(-b)
+        return log1p(-lowerTail - upperTail)
     }
 
     /// Φ⁻¹(p) for p in (0, 1): Acklam's rational approximation refined by one Halley step

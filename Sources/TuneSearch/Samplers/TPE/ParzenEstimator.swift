@@ -32,6 +32,12 @@ struct ParzenEstimator {
     private let logNormalizers: [[Double]]
     /// Per dimension, per component, per choice: log probability (categorical dimensions).
     let categoryLogProbabilities: [[[Double]]]
+    /// Per continuous dimension, per component: 1/σ, and −log σ − log √(2π) − log(truncation mass),
+    /// so a density costs one multiply-add and a square.
+    private let inverseBandwidths: [[Double]]
+    private let continuousOffsets: [[Double]]
+    /// Per categorical dimension: log probabilities laid out choice-major (`[choice][component]`).
+    private let choiceMajorLogProbabilities: [[[Double]]]
 
     /// - Parameters:
     ///   - observations: one row per observation, a coordinate per dimension.
@@ -77,6 +83,14 @@ struct ParzenEstimator {
         self.bandwidths = bandwidths
         self.logNormalizers = normalizers
         self.categoryLogProbabilities = categories
+        inverseBandwidths = bandwidths.map { $0.map { 1 / $0 } }
+        continuousOffsets = zip(bandwidths, normalizers).map { sigmas, logMasses in
+            zip(sigmas, logMasses).map { -log($0) - NormalDistribution.logSquareRootTwoPi - $1 }
+        }
+        choiceMajorLogProbabilities = zip(dimensions, categories).map { dimension, rows in
+            guard case .categorical(let choiceCount) = dimension else { return [] }
+            return (0..<choiceCount).map { choice in rows.map { $0[choice] } }
+        }
     }
 
     /// The bandwidth of each observation's kernel — the distance to its farther neighbour among
@@ -123,34 +137,89 @@ struct ParzenEstimator {
     /// log of each component's kernel at `point`, summed over dimensions.
     private func componentLogDensities(_ point: [Double]) -> [Double] {
         var total = logWeights
-        for (d, dimension) in dimensions.enumerated() {
-            let x = point[d]
-            switch dimension {
-            case .continuous:
-                for k in total.indices {
-                    let sigma = bandwidths[d][k]
-                    total[k] += NormalDistribution.logDensity((x - centres[d][k]) / sigma) - log(sigma) - logNormalizers[d][k]
+        for d in dimensions.indices { addContribution(of: d, at: point[d], to: &total) }
+        return total
+    }
+
+    /// Adds each component's log kernel in dimension `d` at coordinate `x` to `total`.
+    private func addContribution(of d: Int, at x: Double, to total: inout [Double]) {
+        switch dimensions[d] {
+        case .continuous:
+            total.withUnsafeMutableBufferPointer { total in
+                centres[d].withUnsafeBufferPointer { mus in
+                    inverseBandwidths[d].withUnsafeBufferPointer { inverses in
+                        continuousOffsets[d].withUnsafeBufferPointer { offsets in
+                            for k in 0..<total.count {
+                                let z = (x - mus[k]) * inverses[k]
+                                total[k] += offsets[k] - 0.5 * z * z
+                            }
+                        }
+                    }
                 }
-            case .discrete(let distribution):
-                let (left, right) = Self.cell(at: x, of: distribution)
-                for k in total.indices {
-                    let sigma = bandwidths[d][k], mu = centres[d][k]
-                    total[k] += NormalDistribution.logMass((left - mu) / sigma, (right - mu) / sigma) - logNormalizers[d][k]
+            }
+        case .discrete(let distribution):
+            let masses = discreteLogMasses(at: x, dimension: d, distribution: distribution)
+            for k in total.indices { total[k] += masses[k] }
+        case .categorical:
+            total.withUnsafeMutableBufferPointer { total in
+                choiceMajorLogProbabilities[d][Int(x)].withUnsafeBufferPointer { logProbabilities in
+                    for k in 0..<total.count { total[k] += logProbabilities[k] }
                 }
-            case .categorical:
-                for k in total.indices { total[k] += categoryLogProbabilities[d][k][Int(x)] }
             }
         }
-        return total
     }
 
     /// log of the mixture's density (probability, for discrete and categorical coordinates) at
     /// `point`.
     func logDensity(_ point: [Double]) -> Double {
-        let terms = componentLogDensities(point)
+        Self.logSumExp(componentLogDensities(point))
+    }
+
+    /// log Σ exp(terms), skipping terms more than 40 below the largest (each adds under e⁻⁴⁰
+    /// relative, below what the sum can resolve once there are a few dozen terms).
+    static func logSumExp(_ terms: [Double]) -> Double {
         let largest = terms.max() ?? -.infinity
         guard largest.isFinite else { return largest }
-        return largest + log(terms.reduce(0) { $0 + exp($1 - largest) })
+        let sum = terms.withUnsafeBufferPointer { terms in
+            var sum = 0.0
+            for term in terms where term - largest > -40 { sum += exp(term - largest) }
+            return sum
+        }
+        return largest + log(sum)
+    }
+
+    /// ``logDensity(_:)`` of each point; the cell masses of a discrete coordinate are computed once
+    /// per distinct value (candidates of a discrete parameter often share cells).
+    func logDensities(_ points: [[Double]]) -> [Double] {
+        var totals = [[Double]](repeating: logWeights, count: points.count)
+        for (d, dimension) in dimensions.enumerated() {
+            if case .discrete(let distribution) = dimension {
+                var byCell: [Double: [Double]] = [:]
+                for (index, point) in points.enumerated() {
+                    let contribution = byCell[point[d]] ?? discreteLogMasses(at: point[d], dimension: d, distribution: distribution)
+                    byCell[point[d]] = contribution
+                    for k in contribution.indices { totals[index][k] += contribution[k] }
+                }
+            } else {
+                for index in points.indices { addContribution(of: d, at: points[index][d], to: &totals[index]) }
+            }
+        }
+        return totals.map(Self.logSumExp)
+    }
+
+    /// Each component's log mass on the cell of the discrete value at `x`.
+    private func discreteLogMasses(at x: Double, dimension d: Int, distribution: ParameterDistribution) -> [Double] {
+        let (left, right) = Self.cell(at: x, of: distribution)
+        return (0..<logWeights.count).map { k in
+            let inverse = inverseBandwidths[d][k], mu = centres[d][k]
+            let a = (left - mu) * inverse, b = (right - mu) * inverse
+            // A cell more than 38.5σ from a kernel gets mass below e⁻⁷⁴⁰; the prior kernel (σ = 1)
+            // always gives the cell far more, so the log-sum never sees the difference between
+            // this bound and the exact tail mass.
+            if b < -38.5 { return -0.5 * b * b }
+            if a > 38.5 { return -0.5 * a * a }
+            return NormalDistribution.logMass(a, b) - logNormalizers[d][k]
+        }
     }
 
     /// A point drawn from the mixture: a component by weight, then each coordinate from it.

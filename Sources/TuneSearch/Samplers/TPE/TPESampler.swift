@@ -25,6 +25,8 @@ public struct TPESampler: Sampler {
     public let constantLiar: Bool
     public let priorWeight: Double
     private let fallback: RandomSampler
+    /// Observations of finished trials, kept between trials (a sampler serves one study).
+    private let cache = TPEObservationCache()
 
     /// - Throws: ``StudyError/invalidSetting(_:)`` for a negative startup count, fewer than one
     ///   candidate or a non-positive prior weight.
@@ -58,7 +60,13 @@ public struct TPESampler: Sampler {
     }
 
     private func finishedCount(_ history: TrialHistory, excluding number: Int) -> Int {
-        history.trials.filter { ($0.state == .complete || $0.state == .pruned) && $0.number != number }.count
+        let trials = history.trials
+        var count = 0
+        for index in trials.indices where (trials[index].state == .complete || trials[index].state == .pruned)
+            && trials[index].number != number {
+            count += 1
+        }
+        return count
     }
 
     public func relativeSearchSpace(history: TrialHistory, trial: TrialRecord) -> SearchSpace {
@@ -82,26 +90,20 @@ public struct TPESampler: Sampler {
 
     /// Internal values for `space` by the density ratio of the good and bad groups.
     func sample(_ space: SearchSpace, history: TrialHistory, trial: TrialRecord) -> [String: Double] {
-        let (good, bad) = split(history, space: space, current: trial.number)
+        let (good, bad) = split(observations(history, space: space, current: trial.number))
         let dimensions = space.parameters.map { Self.dimension(of: $0.distribution) }
-        func estimator(_ trials: [TrialRecord]) -> ParzenEstimator {
-            ParzenEstimator(
-                observations: trials.map { trial in
-                    space.parameters.map { Self.coordinate(trial.internalParameters[$0.name]!, $0.distribution) }
-                },
-                observationWeights: Self.observationWeights(trials.count), dimensions: dimensions,
-                priorWeight: priorWeight)
+        func estimator(_ group: [TPEObservation]) -> ParzenEstimator {
+            ParzenEstimator(observations: group.map(\.coordinates), observationWeights: Self.observationWeights(group.count),
+                            dimensions: dimensions, priorWeight: priorWeight)
         }
         let below = estimator(good), above = estimator(bad)
         var generator = TrialRandomness.generator(seed: seed, trialNumber: trial.number, label: "tpe:" + space.names.joined(separator: ","))
-        var best: (score: Double, point: [Double])?
-        for _ in 0..<candidates {
-            let point = below.sample(using: &generator)
-            let score = below.logDensity(point) - above.logDensity(point)
-            if best == nil || score > best!.score { best = (score, point) }
-        }
+        let points = (0..<candidates).map { _ in below.sample(using: &generator) }
+        let scores = zip(below.logDensities(points), above.logDensities(points)).map { $0 - $1 }
+        // The first of the best, as NumPy's argmax.
+        let chosen = scores.indices.max { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }!
         var values: [String: Double] = [:]
-        for (parameter, coordinate) in zip(space.parameters, best!.point) {
+        for (parameter, coordinate) in zip(space.parameters, points[chosen]) {
             if case .categorical = parameter.distribution {
                 values[parameter.name] = coordinate
             } else {
@@ -111,31 +113,68 @@ public struct TPESampler: Sampler {
         return values
     }
 
-    /// The good and bad groups among the trials that have every parameter of `space` with the same
-    /// distribution, each in trial-number order.
-    func split(_ history: TrialHistory, space: SearchSpace, current: Int) -> (good: [TrialRecord], bad: [TrialRecord]) {
-        let usable = history.trials.filter { trial in
-            trial.number != current && space.parameters.allSatisfy { trial.distributions[$0.name] == $0.distribution }
-        }
-        let sign = history.direction == .minimize ? 1.0 : -1.0
-        let completed = usable.filter { $0.state == .complete && $0.value != nil }
-            .sorted { (sign * $0.value!, $0.number) < (sign * $1.value!, $1.number) }
-        let pruned = usable.filter { $0.state == .pruned }.sorted { a, b in
-            let (stepA, stepB) = (a.lastStep ?? -1, b.lastStep ?? -1)
-            if stepA != stepB { return stepA > stepB }
-            func loss(_ trial: TrialRecord) -> Double {
-                let value = trial.lastStep.flatMap { trial.intermediateValues[$0] } ?? .nan
-                return value.isNaN ? .infinity : sign * value
+    /// The trials (other than `current`) that have every parameter of `space` with the same
+    /// distribution, as observations: finished ones from the cache (they never change), running
+    /// ones (for the constant liar) read afresh.
+    func observations(_ history: TrialHistory, space: SearchSpace, current: Int) -> [TPEObservation] {
+        let trials = history.trials
+        var running: [TPEObservation] = []
+        let finished = cache.observations(space: space, direction: history.direction) { known in
+            var added: [TPEObservation] = []
+            for index in trials.indices where trials[index].state.isFinished && !known.contains(trials[index].number) {
+                known.insert(trials[index].number)
+                if let observation = Self.observation(trials[index], space: space, direction: history.direction) {
+                    added.append(observation)
+                }
             }
-            return (loss(a), a.number) < (loss(b), b.number)
+            return added
         }
-        let ranked = completed + pruned
+        if constantLiar {
+            for index in trials.indices where trials[index].state == .running && trials[index].number != current {
+                if let observation = Self.observation(trials[index], space: space, direction: history.direction) {
+                    running.append(observation)
+                }
+            }
+        }
+        return finished.filter { $0.number != current } + running
+    }
+
+    /// `trial` as an observation of `space`, or nil when it lacks a parameter or drew one from
+    /// another distribution.
+    static func observation(_ trial: TrialRecord, space: SearchSpace, direction: StudyDirection) -> TPEObservation? {
+        var coordinates: [Double] = []
+        for parameter in space.parameters {
+            guard trial.distributions[parameter.name] == parameter.distribution,
+                  let value = trial.internalParameters[parameter.name] else { return nil }
+            coordinates.append(coordinate(value, parameter.distribution))
+        }
+        let sign = direction == .minimize ? 1.0 : -1.0
+        let rank: TPEObservation.Rank
+        switch trial.state {
+        case .complete:
+            guard let value = trial.value else { return nil }
+            rank = .completed(loss: sign * value)
+        case .pruned:
+            let value = trial.lastStep.flatMap { trial.intermediateValues[$0] } ?? .nan
+            rank = .pruned(step: trial.lastStep ?? -1, loss: value.isNaN ? .infinity : sign * value)
+        case .fail, .running, .waiting:
+            rank = .bad
+        }
+        return TPEObservation(number: trial.number, rank: rank, coordinates: coordinates)
+    }
+
+    /// The good group — the best `γ(n)` of the n COMPLETE and PRUNED observations (COMPLETE by
+    /// loss first, then PRUNED by how far they got and their last loss) — and the bad group (the
+    /// rest, FAIL and RUNNING), each in trial-number order.
+    func split(_ observations: [TPEObservation]) -> (good: [TPEObservation], bad: [TPEObservation]) {
+        var ranked: [TPEObservation] = [], bad: [TPEObservation] = []
+        for observation in observations {
+            if case .bad = observation.rank { bad.append(observation) } else { ranked.append(observation) }
+        }
+        ranked.sort { $0.rank.precedes($1.rank) || (!$1.rank.precedes($0.rank) && $0.number < $1.number) }
         let goodCount = min(Self.goodCount(ranked.count), ranked.count)
-        let failed = usable.filter { $0.state == .fail }
-        let running = constantLiar ? usable.filter { $0.state == .running } : []
-        let good = ranked.prefix(goodCount).sorted { $0.number < $1.number }
-        let bad = (ranked.dropFirst(goodCount) + failed + running).sorted { $0.number < $1.number }
-        return (Array(good), bad)
+        let byNumber: (TPEObservation, TPEObservation) -> Bool = { $0.number < $1.number }
+        return (ranked.prefix(goodCount).sorted(by: byNumber), (ranked.dropFirst(goodCount) + bad).sorted(by: byNumber))
     }
 
     static func dimension(of distribution: ParameterDistribution) -> ParzenEstimator.Dimension {
@@ -149,5 +188,55 @@ public struct TPESampler: Sampler {
     static func coordinate(_ value: Double, _ distribution: ParameterDistribution) -> Double {
         if case .categorical = distribution { return value }
         return SearchSpaceTransform.unitCoordinate(ofInternalValue: value, in: distribution)
+    }
+}
+
+/// One trial as the TPE models it: its coordinates in the unit box and how it ranks.
+struct TPEObservation: Sendable {
+    enum Rank: Sendable {
+        case completed(loss: Double)
+        case pruned(step: Int, loss: Double)
+        /// FAIL, or RUNNING under the constant liar: worse than every completed trial.
+        case bad
+
+        /// Whether this rank is strictly better than `other` (both completed or pruned).
+        func precedes(_ other: Rank) -> Bool {
+            switch (self, other) {
+            case let (.completed(a), .completed(b)): return a < b
+            case (.completed, _): return true
+            case (.pruned, .completed): return false
+            case let (.pruned(stepA, lossA), .pruned(stepB, lossB)): return stepA != stepB ? stepA > stepB : lossA < lossB
+            default: return false
+            }
+        }
+    }
+
+    var number: Int
+    var rank: Rank
+    var coordinates: [Double]
+}
+
+/// The observations of finished trials per jointly modelled space, so each trial is read once
+/// rather than at every sampling call (finished trials never change).
+private final class TPEObservationCache: @unchecked Sendable {
+    private struct Column {
+        var direction: StudyDirection
+        var known: Set<Int> = []
+        var observations: [TPEObservation] = []
+    }
+
+    private let lock = NSLock()
+    private var columns: [SearchSpace: Column] = [:]
+
+    /// The cached observations of `space`, after adding those `addNew` finds among the trials
+    /// whose numbers are not yet known (it inserts the numbers it looked at).
+    func observations(space: SearchSpace, direction: StudyDirection,
+                      addNew: (inout Set<Int>) -> [TPEObservation]) -> [TPEObservation] {
+        lock.lock()
+        defer { lock.unlock() }
+        var column = columns[space].flatMap { $0.direction == direction ? $0 : nil } ?? Column(direction: direction)
+        column.observations += addNew(&column.known)
+        columns[space] = column
+        return column.observations
     }
 }
