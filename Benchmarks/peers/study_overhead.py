@@ -32,7 +32,7 @@ cases = [
     ("random", lambda: optuna.samplers.RandomSampler(seed=1), "sqlite", args.stored_trials),
 ]
 for count in [int(c) for c in args.model_trials.split(",") if c]:
-    cases.append(("tpe", lambda: optuna.samplers.TPESampler(seed=1), "memory", count))
+    cases.append(("tpe-independent", lambda: optuna.samplers.TPESampler(seed=1, multivariate=False), "memory", count))
     cases.append(("tpe-multivariate", lambda: optuna.samplers.TPESampler(seed=1, multivariate=True), "memory", count))
 for index, (name, make, storage, trials) in enumerate(cases):
     url = None if storage == "memory" else f"sqlite:///{os.path.join(folder, f's{index}.db')}"

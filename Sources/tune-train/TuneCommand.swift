@@ -16,8 +16,8 @@ struct TuneCommand: ParsableCommand {
             setting is then retrained on the whole training part and scored on the held-out test part.
 
             Searches: grid (every combination; numeric ranges cut into --grid-points values), random,
-            qmc (scrambled Sobol), tpe (Tree-structured Parzen Estimator, each parameter alone),
-            tpe-multivariate (TPE over the parameters every trial shares, jointly). Pruners: none, median, percentile, sha (asynchronous successive halving),
+            qmc (scrambled Sobol), tpe (Tree-structured Parzen Estimator over the parameters every trial
+            shares, jointly, as Optuna 5.0's default), tpe-independent (TPE modelling each parameter alone). Pruners: none, median, percentile, sha (asynchronous successive halving),
             hyperband. The default space of each model is listed by `tune-train space --model NAME`; --space
             reads one from YAML or JSON:
               lr: {type: float, low: 1e-5, high: 1e-1, log: true}

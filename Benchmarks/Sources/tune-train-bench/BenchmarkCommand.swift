@@ -9,7 +9,7 @@ struct BenchmarkCommand: ParsableCommand {
         commandName: "tune-train-bench",
         abstract: "TuneTrain's benchmarks (release builds only).",
         discussion: "Example: swift run -c release --package-path Benchmarks tune-train-bench gemm",
-        subcommands: [GemmBenchmark.self, MLPThroughputBenchmark.self, OptimizerComparisonBenchmark.self, ForestBenchmark.self, IrisGridBenchmark.self, StudyOverheadBenchmark.self]
+        subcommands: [GemmBenchmark.self, MLPThroughputBenchmark.self, OptimizerComparisonBenchmark.self, ForestBenchmark.self, IrisGridBenchmark.self, StudyOverheadBenchmark.self, SampleEfficiencyBenchmark.self]
     )
 
     /// Stops a debug build from reporting timings that mean nothing.

@@ -50,7 +50,7 @@ struct StudyOverheadBenchmark: ParsableCommand {
             ("random", { RandomSampler(seed: 1) }, "sqlite", storedTrials),
         ]
         for count in modelTrials.split(separator: ",").compactMap({ Int($0) }) {
-            cases.append(("tpe", { try TPESampler(seed: 1) }, "memory", count))
+            cases.append(("tpe-independent", { try TPESampler(seed: 1, multivariate: false) }, "memory", count))
             cases.append(("tpe-multivariate", { try TPESampler(seed: 1, multivariate: true) }, "memory", count))
         }
         for (index, entry) in cases.enumerated() {

@@ -10,10 +10,11 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
     case random
     /// Scrambled Sobol points (quasi-random search).
     case qmc
-    /// Tree-structured Parzen Estimator, each parameter modelled alone (Optuna's default).
+    /// Tree-structured Parzen Estimator modelling the parameters all trials share jointly
+    /// (Optuna 5.0's default).
     case tpe
-    /// TPE modelling the parameters all trials share jointly.
-    case tpeMultivariate = "tpe-multivariate"
+    /// TPE modelling each parameter alone.
+    case tpeIndependent = "tpe-independent"
 
     /// Whether the search handles parameters that exist only in some branches (a grid needs one
     /// fixed set of parameters).
@@ -34,7 +35,7 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
             return RandomSampler(seed: seed)
         case .qmc: return QuasiRandomSampler(sequence: .sobol, scrambled: true, seed: seed, searchSpace: space)
         case .tpe: return try TPESampler(seed: seed)
-        case .tpeMultivariate: return try TPESampler(seed: seed, multivariate: true)
+        case .tpeIndependent: return try TPESampler(seed: seed, multivariate: false)
         }
     }
 }

@@ -13,9 +13,12 @@ import TuneTensor
 /// (older trials weighted down beyond the 25 newest); `candidates` points are drawn from the good
 /// estimator and the one with the largest ratio l(x)/g(x) is chosen.
 ///
-/// Independent mode models each parameter alone (conditional parameters work naturally: a
-/// parameter is modelled from the trials that have it). Multivariate mode models the parameters
-/// every finished trial shares jointly, and the others — conditional ones — independently.
+/// Multivariate mode (the default, as in Optuna 5.0 for one objective) models the parameters every
+/// finished trial shares jointly, and the others — conditional ones — independently. Independent
+/// mode models each parameter alone (a parameter is modelled from the trials that have it).
+///
+/// One departure from Optuna: FAIL trials join the bad group (Optuna leaves them out), as the
+/// Tuning Playbook asks of black-box optimisers, so settings near a divergent one are avoided.
 public struct TPESampler: Sampler {
     public let seed: UInt64
     public let startupTrials: Int
@@ -30,7 +33,7 @@ public struct TPESampler: Sampler {
 
     /// - Throws: ``StudyError/invalidSetting(_:)`` for a negative startup count, fewer than one
     ///   candidate or a non-positive prior weight.
-    public init(seed: UInt64 = 0, startupTrials: Int = 10, candidates: Int = 24, multivariate: Bool = false,
+    public init(seed: UInt64 = 0, startupTrials: Int = 10, candidates: Int = 24, multivariate: Bool = true,
                 constantLiar: Bool = true, priorWeight: Double = 1) throws {
         guard startupTrials >= 0 else { throw StudyError.invalidSetting("startupTrials must be >= 0, got \(startupTrials)") }
         guard candidates >= 1 else { throw StudyError.invalidSetting("candidates must be >= 1, got \(candidates)") }
