@@ -23,26 +23,25 @@ func printError(_ message: String) {
 
 /// Runs `body`; an error it throws is printed as one line and becomes exit code 65.
 func exitingOnDataError<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let exit as ExitCode {
-        throw exit
-    } catch {
-        printError("\(error)")
-        throw ExitStatus.dataError
-    }
+    try exiting(body) { _ in ExitStatus.dataError }
 }
 
 /// Runs `body`, printing an error it throws as one line and mapping it to the documented exit
 /// code (see ``exitCode(for:)``).
 func exitingOnRunError<T>(_ body: () throws -> T) throws -> T {
+    try exiting(body, code: exitCode(for:))
+}
+
+/// Runs `body`; an error it throws (other than an exit code) is printed as one line and becomes
+/// the exit code `code` gives it.
+private func exiting<T>(_ body: () throws -> T, code: (any Error) -> ExitCode) throws -> T {
     do {
         return try body()
     } catch let exit as ExitCode {
         throw exit
     } catch {
         printError("\(error)")
-        throw exitCode(for: error)
+        throw code(error)
     }
 }
 

@@ -72,18 +72,26 @@ import TuneSearch
         #expect(try database.integrityCheck() == "ok")
     }
 
-    @Test func twoProcessesSharingAStudyLoseNoTrial() throws {
-        let storage = Self.temporaryStorage()
-        let arguments = ["--model", "ridge", "--search", "random", "--data", "diabetes", "--add-trials", "30", "--cv", "2",
-                         "--seed", "4", "--storage", storage.url, "--study", "shared", "--quiet", "--json"]
+    /// Runs two `tune-train` processes with `arguments` at once; returns the stored study's trials.
+    static func runTwoProcesses(_ arguments: [String], storagePath: String, study: String,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws -> [TrialRecord] {
         let outcomes = IndexedOutcomes()
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             outcomes.set(index, try? TuneTrainProcess.run(arguments))
         }
-        for outcome in outcomes.all { #expect(outcome?.status == 0, "\(outcome?.standardError ?? "did not run")") }
-        let database = try SQLiteStorage(path: storage.path)
-        let shared = try #require(try database.study(named: "shared"))
-        let trials = try database.trials(studyID: shared.id)
+        for outcome in outcomes.all {
+            #expect(outcome?.status == 0, "\(outcome?.standardError ?? "did not run")", sourceLocation: sourceLocation)
+        }
+        let database = try SQLiteStorage(path: storagePath)
+        let stored = try #require(try database.study(named: study), sourceLocation: sourceLocation)
+        return try database.trials(studyID: stored.id)
+    }
+
+    @Test func twoProcessesSharingAStudyLoseNoTrial() throws {
+        let storage = Self.temporaryStorage()
+        let arguments = ["--model", "ridge", "--search", "random", "--data", "diabetes", "--add-trials", "30", "--cv", "2",
+                         "--seed", "4", "--storage", storage.url, "--study", "shared", "--quiet", "--json"]
+        let trials = try Self.runTwoProcesses(arguments, storagePath: storage.path, study: "shared")
         #expect(trials.map(\.number).sorted() == Array(0..<60))
         #expect(trials.allSatisfy { $0.state == .complete })
     }
@@ -92,14 +100,7 @@ import TuneSearch
         let storage = Self.temporaryStorage()
         let arguments = ["--model", "rf", "--search", "grid", "--data", "iris", "--cv", "2", "--seed", "5",
                          "--storage", storage.url, "--study", "grid", "--quiet", "--json"]
-        let outcomes = IndexedOutcomes()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            outcomes.set(index, try? TuneTrainProcess.run(arguments))
-        }
-        for outcome in outcomes.all { #expect(outcome?.status == 0, "\(outcome?.standardError ?? "did not run")") }
-        let database = try SQLiteStorage(path: storage.path)
-        let grid = try #require(try database.study(named: "grid"))
-        let trials = try database.trials(studyID: grid.id)
+        let trials = try Self.runTwoProcesses(arguments, storagePath: storage.path, study: "grid")
         #expect(trials.count == 144)
         let points = Set(trials.map { trial in trial.parameters.sorted { $0.key < $1.key }.map { "\($0.value)" }.joined(separator: ",") })
         #expect(points.count == 144)
