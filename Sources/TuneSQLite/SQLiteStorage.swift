@@ -35,6 +35,8 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
             }
         } catch let error as StorageError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+            throw StorageErrorText.unreadable(path, "cannot be opened (\(error.message ?? "unable to open")); check that its folder exists and is writable")
         } catch let error as DatabaseError {
             throw StorageErrorText.unreadable(path, error.message ?? "\(error)")
         }

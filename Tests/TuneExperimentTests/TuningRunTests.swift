@@ -58,6 +58,17 @@ import TuneSearch
         #expect(trials.filter { $0.state == .complete }.allSatisfy { $0.intermediateValues.count == 12 })
     }
 
+    @Test func aStoredStudyIsNotResumedOnOtherData() throws {
+        let storage = InMemoryStorage()
+        var settings = TuningSettings(model: .tree, search: .random)
+        settings.trials = 2
+        settings.studyName = "shared-name"
+        _ = try TuningRun(settings: settings, storage: storage, storageName: "memory").run(on: BuiltInDataset.iris.load())
+        #expect {
+            try TuningRun(settings: settings, storage: storage, storageName: "memory").run(on: BuiltInDataset.wine.load())
+        } throws: { error in "\(error)".contains("was run on data \"iris\"") }
+    }
+
     @Test func aParameterBothFixedAndSearchedIsRefused() {
         var settings = TuningSettings(model: .rf, search: .grid)
         settings.fixedParameters = [("n_estimators", "5")]

@@ -37,6 +37,12 @@ import GRDB
         } throws: { error in "\(error)".contains(path) }
     }
 
+    @Test func aFileInAMissingFolderSaysToCheckTheFolder() {
+        #expect {
+            try SQLiteStorage(path: "/nonexistent-\(UUID().uuidString)/study.db")
+        } throws: { error in "\(error)".contains("check that its folder exists") }
+    }
+
     @Test func anOtherSchemaVersionNamesTheUpgradeCommand() throws {
         let path = TemporaryDatabase.path()
         let storage = try SQLiteStorage(path: path)

@@ -118,6 +118,9 @@ public struct TuningRun: Sendable {
         if let model = existing["model"], model != .string(settings.model.rawValue) {
             throw ParameterError(message: "study '\(study.name)' tunes model \(model.jsonText), not \(settings.model.rawValue); use --study with a new name")
         }
+        if let stored = existing["data"], stored != .string(data) {
+            throw ParameterError(message: "study '\(study.name)' was run on data \(stored.jsonText), not \(data); its trials would not compare — use --study with a new name")
+        }
         guard existing.isEmpty else { return }
         var attributes: [(String, JSONValue)] = [
             ("model", .string(settings.model.rawValue)), ("data", .string(data)),
