@@ -76,7 +76,7 @@ extension SQLiteStorage {
 /// Optuna's encoding of numbers that SQL cannot hold: a NULL value with a type column
 /// `FINITE`, `INF_POS`, `INF_NEG` or (for intermediate values) `NAN`.
 enum StoredNumber {
-    static func encode(_ value: Double, allowNaN: Bool) -> (Double?, String) {
+    static func encode(_ value: Double) -> (Double?, String) {
         if value.isNaN { return (nil, "NAN") }
         if value == .infinity { return (nil, "INF_POS") }
         if value == -.infinity { return (nil, "INF_NEG") }

@@ -241,7 +241,7 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
     public func setIntermediateValue(trialID: Int, step: Int, value: Double) throws {
         try transaction { db in
             try requireOpenTrial(db, trialID)
-            let (stored, type) = StoredNumber.encode(value, allowNaN: true)
+            let (stored, type) = StoredNumber.encode(value)
             try db.execute(sql: """
                 INSERT INTO trial_intermediate_values (trial_id, step, intermediate_value, intermediate_value_type)
                 VALUES (?, ?, ?, ?) ON CONFLICT(trial_id, step) DO UPDATE SET
@@ -269,7 +269,7 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
                 return false
             }
             if let value {
-                let (stored, type) = StoredNumber.encode(value, allowNaN: false)
+                let (stored, type) = StoredNumber.encode(value)
                 try db.execute(sql: "INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (?, 0, ?, ?)",
                                arguments: [trialID, stored, type])
             }

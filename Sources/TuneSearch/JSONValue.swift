@@ -76,7 +76,7 @@ extension JSONValue {
             if value.isNaN { text += "NaN" } else if value.isInfinite { text += value > 0 ? "Infinity" : "-Infinity" } else {
                 text += "\(value)"
             }
-        case .string(let value): JSONValue.writeString(value, to: &text)
+        case .string(let value): JSONValue.writeEscaped(value, to: &text)
         case .array(let values):
             text += "["
             for (index, value) in values.enumerated() {
@@ -88,7 +88,7 @@ extension JSONValue {
             text += "{"
             for (index, pair) in pairs.enumerated() {
                 if index > 0 { text += ", " }
-                JSONValue.writeString(pair.key, to: &text)
+                JSONValue.writeEscaped(pair.key, to: &text)
                 text += ": "
                 pair.value.write(to: &text)
             }
@@ -96,7 +96,9 @@ extension JSONValue {
         }
     }
 
-    private static func writeString(_ value: String, to text: inout String) {
+    /// Appends `value` to `text` as a JSON string literal: quoted, with quotes, backslashes and
+    /// control characters escaped.
+    public static func writeEscaped(_ value: String, to text: inout String) {
         text += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -1,4 +1,5 @@
 import Foundation
+import TuneSearch
 
 /// Encodes `Encodable` values to JSON with object keys in the order the value encodes them
 /// (declaration order for synthesized conformances), so `--json` output reads
@@ -29,7 +30,7 @@ private enum JSONNode {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .number(let text): output += text
-        case .string(let text): JSONNode.writeString(text, to: &output)
+        case .string(let text): JSONValue.writeEscaped(text, to: &output)
         case .array(let items):
             output += "["
             for (index, item) in items.enumerated() {
@@ -41,28 +42,12 @@ private enum JSONNode {
             output += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output += "," }
-                JSONNode.writeString(key, to: &output)
+                JSONValue.writeEscaped(key, to: &output)
                 output += ":"
                 value.node.write(to: &output)
             }
             output += "}"
         }
-    }
-
-    static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
     }
 
     static func number<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) -> JSONNode {
