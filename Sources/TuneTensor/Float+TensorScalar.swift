@@ -47,6 +47,10 @@ extension Float: TensorScalar {
             b, Int32(ldb)))
     }
 
+    public static func lapackPotri(n: Int, factor: UnsafeMutablePointer<Float>, lda: Int) -> Int {
+        Int(LAPACKE_spotri(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), factor, Int32(lda)))
+    }
+
     public static func lapackTrtrs(
         lower: Bool, transpose: Bool, n: Int, nrhs: Int, a: UnsafePointer<Float>, lda: Int,
         b: UnsafeMutablePointer<Float>, ldb: Int

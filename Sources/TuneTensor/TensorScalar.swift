@@ -28,6 +28,9 @@ where RawSignificand: FixedWidthInteger {
     /// Solves `A·X = B` from a lower Cholesky factor (`potrs`); returns `info`.
     static func lapackPotrs(
         n: Int, nrhs: Int, factor: UnsafePointer<Self>, lda: Int, b: UnsafeMutablePointer<Self>, ldb: Int) -> Int
+    /// Overwrites a lower Cholesky factor with the lower triangle of the inverse of the matrix it
+    /// factors (`potri`); returns `info`.
+    static func lapackPotri(n: Int, factor: UnsafeMutablePointer<Self>, lda: Int) -> Int
     /// Solves a triangular system `op(A)·X = B` (`trtrs`); returns `info`.
     static func lapackTrtrs(
         lower: Bool, transpose: Bool, n: Int, nrhs: Int, a: UnsafePointer<Self>, lda: Int,

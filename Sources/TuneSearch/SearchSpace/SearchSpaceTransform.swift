@@ -39,6 +39,11 @@ public struct SearchSpaceTransform: Sendable {
         self.dimension = dimension
     }
 
+    /// The coordinates that parameter number `index` of the space occupies in the box.
+    public func coordinates(ofParameterAt index: Int) -> Range<Int> {
+        index + 1 < offsets.count ? offsets[index]..<offsets[index + 1] : offsets[index]..<dimension
+    }
+
     /// The coordinates of the parameters `internalValues` (internal values by name) in the box.
     /// - Precondition: every parameter of the space has a value.
     public func encode(_ internalValues: [String: Double]) -> [Double] {
