@@ -17,8 +17,10 @@ struct TuneCommand: ParsableCommand {
 
             Searches: grid (every combination; numeric ranges cut into --grid-points values), random,
             qmc (scrambled Sobol), tpe (Tree-structured Parzen Estimator over the parameters every trial
-            shares, jointly, as Optuna 5.0's default), tpe-independent (TPE modelling each parameter alone). Pruners: none, median, percentile, sha (asynchronous successive halving),
-            hyperband. The default space of each model is listed by `tune-train space --model NAME`; --space
+            shares, jointly, as Optuna 5.0's default), tpe-independent (TPE modelling each parameter alone),
+            gp (Gaussian-process Bayesian optimisation: best for budgets of tens to a few hundred trials),
+            cmaes (CMA evolution strategy over the numeric parameters). Pruners: none, median, percentile,
+            sha (asynchronous successive halving), hyperband. The default space of each model is listed by `tune-train space --model NAME`; --space
             reads one from YAML or JSON:
               lr: {type: float, low: 1e-5, high: 1e-1, log: true}
               hidden_size: {type: categorical, choices: [32, 64, 128]}
@@ -32,6 +34,7 @@ struct TuneCommand: ParsableCommand {
               tune-train --model rf --search grid --data iris --cv 5
               tune-train --model rf --search random --data iris --trials 100 --cv 5 --seed 42
               tune-train --model mlp --search qmc --data digits --trials 30 --pruner median --storage sqlite:///mlp.db
+              tune-train --model rf --search gp --data make_classification:n_samples=1000,n_features=20,n_informative=2,n_redundant=10,seed=42 --trials 100
             """
     )
 

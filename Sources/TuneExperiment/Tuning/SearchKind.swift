@@ -15,6 +15,12 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
     case tpe
     /// TPE modelling each parameter alone.
     case tpeIndependent = "tpe-independent"
+    /// Bayesian optimisation with a Gaussian process (Matérn-5/2 kernel, log expected
+    /// improvement) after quasi-random startup trials.
+    case gp
+    /// The covariance matrix adaptation evolution strategy (Hansen) over the numeric parameters,
+    /// categorical ones drawn at random.
+    case cmaes
 
     /// Whether the search handles parameters that exist only in some branches (a grid needs one
     /// fixed set of parameters).
@@ -36,6 +42,8 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
         case .qmc: return QuasiRandomSampler(sequence: .sobol, scrambled: true, seed: seed, searchSpace: space)
         case .tpe: return try TPESampler(seed: seed)
         case .tpeIndependent: return try TPESampler(seed: seed, multivariate: false)
+        case .gp: return try GPSampler(seed: seed, searchSpace: space)
+        case .cmaes: return try CMAESSampler(seed: seed, startupTrials: 0, searchSpace: space)
         }
     }
 }
