@@ -1,15 +1,51 @@
-"""Optuna's samplers on the sample-efficiency benchmark's functions (Branin, Hartmann-6,
-Rosenbrock-4, Ackley-5, Levy-4): mean, median and standard error of the regret after 25, 50 and 100
-trials over seeds 0..N-1.   VENV/bin/python Benchmarks/peers/sample_efficiency.py [--seeds 20] [--trials 100]"""
-import argparse, json, math, statistics, sys
+"""Python peers on the sample-efficiency benchmark's functions (Branin, Hartmann-6, Rosenbrock-4,
+Ackley-5, Levy-4): mean, median and standard error of the regret (best value so far minus the known
+minimum) after 25, 50 and 100 trials over seeds 0..N-1, and the mean wall time of one study.
+
+    VENV/bin/python Benchmarks/peers/sample_efficiency.py [--seeds 20] [--trials 100]
+        [--samplers random,tpe-independent,tpe-multivariate] [--traces FILE]
+
+Samplers, each built as its library documents it, with its defaults unless stated:
+  random, tpe-independent, tpe-multivariate
+      Optuna's RandomSampler(seed), TPESampler(seed, multivariate=False | True).
+  optuna-gp
+      Optuna's GPSampler(seed): 10 random startup trials, then a Matern-5/2 GP with a fitted noise
+      variance (deterministic_objective=False) and log expected improvement. Optuna's documentation
+      advises OMP_NUM_THREADS=1 in the environment when its run time matters (PyTorch reads it at
+      import); the wall time reported is for the environment the script runs in.
+  optuna-cmaes
+      Optuna's CmaEsSampler(seed): the first trial random, then CMA-ES on the box scaled to the
+      unit cube, from its centre with sigma0 = 1/6 and population 4 + floor(3 ln d).
+      The centre is Ackley's minimum and close to Levy's, which favours it on those two.
+  skopt-gp
+      scikit-optimize's gp_minimize(n_calls=trials, random_state=seed) over Real dimensions: 10
+      random initial points (n_initial_points=10, initial_point_generator="random"), a Matern-2.5
+      GP with fitted Gaussian noise (noise="gaussian"), acq_func="gp_hedge" (chooses among LCB, EI
+      and PI each iteration, xi=0.01, kappa=1.96), acquisition minimised by L-BFGS from 5 restarts
+      among 10,000 random points (acq_optimizer="auto" -> "lbfgs"). Needs trials >= 10.
+  hyperopt-tpe
+      Hyperopt's fmin(algo=tpe.suggest, max_evals=trials, rstate=np.random.default_rng(seed)) over
+      hp.uniform per dimension: 20 random startup trials (n_startup_jobs=20), gamma=0.25, 24 EI
+      candidates, prior_weight=1.
+
+Each sampler prints one JSON line per function on standard output, as the Swift side does. With
+--traces FILE it also writes {"implementation", "seeds", "functions": {function: {sampler: [mean
+over seeds of the best-so-far regret after trial 1..N]}}}, which `tune-train-bench plot-regret`
+draws."""
+import argparse, json, math, statistics, sys, time
+import hyperopt
 import numpy as np
 import optuna
+import skopt
+import torch  # noqa: F401  GPSampler imports PyTorch lazily; importing it here keeps that out of its first study's time
 
 optuna.logging.set_verbosity(optuna.logging.ERROR)
 parser = argparse.ArgumentParser()
 parser.add_argument("--seeds", type=int, default=20)
 parser.add_argument("--trials", type=int, default=100)
-parser.add_argument("--samplers", default="random,tpe-independent,tpe-multivariate")
+parser.add_argument("--samplers", default="random,tpe-independent,tpe-multivariate",
+                    help="comma-separated: random, tpe-independent, tpe-multivariate, optuna-gp, optuna-cmaes, skopt-gp, hyperopt-tpe")
+parser.add_argument("--traces", metavar="FILE", help="write the mean best-so-far regret per trial as JSON")
 args = parser.parse_args()
 
 
@@ -50,28 +86,69 @@ FUNCTIONS = [("branin", branin, [(-5, 10), (0, 15)], 0.397887357729739),
              ("levy4", levy, [(-10, 10)] * 4, 0.0)]
 
 
-def sampler(name, seed):
-    if name == "random":
-        return optuna.samplers.RandomSampler(seed=seed)
-    if name == "tpe-independent":
-        return optuna.samplers.TPESampler(seed=seed, multivariate=False)
-    if name == "tpe-multivariate":
-        return optuna.samplers.TPESampler(seed=seed, multivariate=True)
-    raise SystemExit(f"unknown sampler {name}")
+def optuna_study(make_sampler):
+    """Runs an Optuna study of `args.trials` trials with the sampler `make_sampler(seed)` builds;
+    returns the objective values in trial order."""
+    def run(f, bounds, seed):
+        study = optuna.create_study(sampler=make_sampler(seed))
+        study.optimize(lambda t: f([t.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)]),
+                       n_trials=args.trials)
+        return [t.value for t in study.trials]
+    return run
 
+
+def skopt_gp(f, bounds, seed):
+    """scikit-optimize's GP minimiser with its defaults; Real dimensions, because integer bounds
+    would otherwise make it search integers."""
+    result = skopt.gp_minimize(f, [skopt.space.Real(lo, hi) for lo, hi in bounds], n_calls=args.trials, random_state=seed)
+    return [float(v) for v in result.func_vals]
+
+
+def hyperopt_tpe(f, bounds, seed):
+    """Hyperopt's TPE with its defaults; the Trials object keeps every loss in evaluation order."""
+    trials = hyperopt.Trials()
+    hyperopt.fmin(lambda x: f(list(x)), [hyperopt.hp.uniform(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)],
+                  algo=hyperopt.tpe.suggest, max_evals=args.trials, trials=trials, rstate=np.random.default_rng(seed),
+                  show_progressbar=False)
+    return trials.losses()
+
+
+OPTUNA, SKOPT, HYPEROPT = f"Optuna {optuna.__version__}", f"scikit-optimize {skopt.__version__}", f"Hyperopt {hyperopt.__version__}"
+SAMPLERS = {  # name: (implementation, study runner)
+    "random": (OPTUNA, optuna_study(lambda seed: optuna.samplers.RandomSampler(seed=seed))),
+    "tpe-independent": (OPTUNA, optuna_study(lambda seed: optuna.samplers.TPESampler(seed=seed, multivariate=False))),
+    "tpe-multivariate": (OPTUNA, optuna_study(lambda seed: optuna.samplers.TPESampler(seed=seed, multivariate=True))),
+    "optuna-gp": (OPTUNA, optuna_study(lambda seed: optuna.samplers.GPSampler(seed=seed))),
+    "optuna-cmaes": (OPTUNA, optuna_study(lambda seed: optuna.samplers.CmaEsSampler(seed=seed))),
+    "skopt-gp": (SKOPT, skopt_gp),
+    "hyperopt-tpe": (HYPEROPT, hyperopt_tpe),
+}
+samplers = args.samplers.split(",")
+for sname in samplers:
+    if sname not in SAMPLERS:
+        raise SystemExit(f"unknown sampler {sname}; known: {', '.join(SAMPLERS)}")
 
 checkpoints = [c for c in (25, 50, 100) if c <= args.trials]
+traces = {}
 for fname, f, bounds, minimum in FUNCTIONS:
-    for sname in args.samplers.split(","):
+    for sname in samplers:
+        implementation, run = SAMPLERS[sname]
         regrets = {c: [] for c in checkpoints}
+        trace_sum = np.zeros(args.trials)
+        seconds = 0.0
         for seed in range(args.seeds):
-            study = optuna.create_study(sampler=sampler(sname, seed))
-            study.optimize(lambda t: f([t.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)]), n_trials=args.trials)
-            values = [t.value for t in study.trials]
+            start = time.perf_counter()
+            values = run(f, bounds, seed)
+            seconds += time.perf_counter() - start
+            if len(values) != args.trials:
+                raise SystemExit(f"{sname} returned {len(values)} values for {args.trials} trials")
+            best_so_far = np.minimum.accumulate(values) - minimum
+            trace_sum += best_so_far
             for c in checkpoints:
-                regrets[c].append(min(values[:c]) - minimum)
-        row = {"benchmark": "sample-efficiency", "implementation": f"Optuna {optuna.__version__}", "function": fname,
-               "sampler": sname, "seeds": args.seeds}
+                regrets[c].append(float(best_so_far[c - 1]))
+        traces.setdefault(fname, {})[sname] = (trace_sum / args.seeds).tolist()
+        row = {"benchmark": "sample-efficiency", "implementation": implementation, "function": fname,
+               "sampler": sname, "seeds": args.seeds, "seconds_per_study": round(seconds / args.seeds, 3)}
         for c in checkpoints:
             r = regrets[c]
             row[f"mean_{c}"] = round(statistics.fmean(r), 6)
@@ -79,3 +156,9 @@ for fname, f, bounds, minimum in FUNCTIONS:
             row[f"se_{c}"] = round(statistics.stdev(r) / math.sqrt(len(r)), 6) if len(r) > 1 else 0.0
         print(json.dumps(row))
         sys.stdout.flush()
+
+if args.traces:
+    implementations = list(dict.fromkeys(SAMPLERS[s][0] for s in samplers))
+    with open(args.traces, "w") as file:
+        json.dump({"implementation": ", ".join(implementations), "seeds": args.seeds, "functions": traces}, file)
+        file.write("\n")

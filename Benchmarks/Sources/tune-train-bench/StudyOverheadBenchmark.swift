@@ -19,8 +19,14 @@ struct StudyOverheadBenchmark: ParsableCommand {
     @Option(help: "Trials per SQLite study.")
     var storedTrials = 300
 
-    @Option(help: "Study lengths for the model-based samplers, comma-separated.")
+    @Option(help: "Study lengths for TPE and CMA-ES, comma-separated.")
     var modelTrials = "100,300,1000"
+
+    @Option(help: "Study lengths for the Gaussian-process sampler, comma-separated (its cost grows as the cube of the trials).")
+    var gpTrials = "100,300"
+
+    @Option(help: "Only these samplers, comma-separated (random, qmc, grid, tpe-independent, tpe-multivariate, cmaes, gp); default all.")
+    var samplers: String?
 
     /// Six parameters of every kind, as a tuning objective suggests them.
     static func objective(_ trial: Trial) throws -> Double {
@@ -52,6 +58,14 @@ struct StudyOverheadBenchmark: ParsableCommand {
         for count in modelTrials.split(separator: ",").compactMap({ Int($0) }) {
             cases.append(("tpe-independent", { try TPESampler(seed: 1, multivariate: false) }, "memory", count))
             cases.append(("tpe-multivariate", { try TPESampler(seed: 1, multivariate: true) }, "memory", count))
+            cases.append(("cmaes", { try CMAESSampler(seed: 1) }, "memory", count))
+        }
+        for count in gpTrials.split(separator: ",").compactMap({ Int($0) }) {
+            cases.append(("gp", { try GPSampler(seed: 1) }, "memory", count))
+        }
+        if let samplers {
+            let chosen = Set(samplers.split(separator: ",").map(String.init))
+            cases.removeAll { !chosen.contains($0.sampler) }
         }
         for (index, entry) in cases.enumerated() {
             let storage: any StudyStorage = entry.storage == "memory"
