@@ -45,6 +45,7 @@ parser.add_argument("--seeds", type=int, default=20)
 parser.add_argument("--trials", type=int, default=100)
 parser.add_argument("--samplers", default="random,tpe-independent,tpe-multivariate",
                     help="comma-separated: random, tpe-independent, tpe-multivariate, optuna-gp, optuna-cmaes, skopt-gp, hyperopt-tpe")
+parser.add_argument("--functions", default=None, help="only these functions, comma-separated")
 parser.add_argument("--traces", metavar="FILE", help="write the mean best-so-far regret per trial as JSON")
 args = parser.parse_args()
 
@@ -131,6 +132,8 @@ for sname in samplers:
 checkpoints = [c for c in (25, 50, 100) if c <= args.trials]
 traces = {}
 for fname, f, bounds, minimum in FUNCTIONS:
+    if args.functions and fname not in args.functions.split(","):
+        continue
     for sname in samplers:
         implementation, run = SAMPLERS[sname]
         regrets = {c: [] for c in checkpoints}

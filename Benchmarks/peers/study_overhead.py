@@ -1,6 +1,7 @@
 """Optuna's cost per trial beyond the objective, for Benchmarks' study-overhead: the same six-parameter
-instant objective and trial counts, RandomSampler / QMCSampler / GridSampler in memory and
-RandomSampler on SQLite.   VENV/bin/python Benchmarks/peers/study_overhead.py [--trials N] [--stored-trials N]"""
+instant objective and trial counts, RandomSampler / QMCSampler / GridSampler in memory,
+RandomSampler on SQLite, TPESampler and CmaEsSampler at --model-trials, GPSampler at --gp-trials.
+   VENV/bin/python Benchmarks/peers/study_overhead.py [--trials N] [--stored-trials N] [--samplers a,b]"""
 import argparse, json, math, os, sys, tempfile, time
 import optuna
 
@@ -9,6 +10,8 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--trials", type=int, default=1000)
 parser.add_argument("--stored-trials", type=int, default=300)
 parser.add_argument("--model-trials", default="100,300,1000")
+parser.add_argument("--gp-trials", default="100,300")
+parser.add_argument("--samplers", default=None, help="only these samplers, comma-separated")
 args = parser.parse_args()
 
 
@@ -34,6 +37,13 @@ cases = [
 for count in [int(c) for c in args.model_trials.split(",") if c]:
     cases.append(("tpe-independent", lambda: optuna.samplers.TPESampler(seed=1, multivariate=False), "memory", count))
     cases.append(("tpe-multivariate", lambda: optuna.samplers.TPESampler(seed=1, multivariate=True), "memory", count))
+    cases.append(("cmaes", lambda: optuna.samplers.CmaEsSampler(seed=1), "memory", count))
+for count in [int(c) for c in args.gp_trials.split(",") if c]:
+    cases.append(("gp", lambda: optuna.samplers.GPSampler(seed=1), "memory", count))
+if args.samplers:
+    cases = [case for case in cases if case[0] in args.samplers.split(",")]
+if any(case[0] == "gp" for case in cases):
+    import torch  # GPSampler imports it lazily; not charged to the first study
 for index, (name, make, storage, trials) in enumerate(cases):
     url = None if storage == "memory" else f"sqlite:///{os.path.join(folder, f's{index}.db')}"
     study = optuna.create_study(sampler=make(), storage=url)

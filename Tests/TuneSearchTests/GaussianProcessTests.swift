@@ -146,3 +146,62 @@ import TuneTestSupport
         expectClose(result.point, [1, 0.3], rtol: 1e-6)
     }
 }
+
+@Suite struct GPSamplerTests {
+    static func branin(_ x: Double, _ y: Double) -> Double {
+        let b = 5.1 / (4 * Double.pi * Double.pi), c = 5 / Double.pi, t = 1 / (8 * Double.pi)
+        return (y - b * x * x + c * x - 6) * (y - b * x * x + c * x - 6) + 10 * (1 - t) * cos(x) + 10
+    }
+
+    /// Branin's minimum is 0.397887; random search needs thousands of trials to come within 0.01.
+    @Test func findsBraninsMinimumInFortyTrials() throws {
+        let study = try Study(name: "branin", sampler: try GPSampler(seed: 3))
+        try study.optimize(trials: 40) { trial in
+            Self.branin(try trial.suggestFloat("x", -5...10), try trial.suggestFloat("y", 0...15))
+        }
+        let best = try study.bestValue!
+        #expect(best - 0.397887 < 0.01, "best \(best)")
+    }
+
+    /// FAIL and PRUNED trials enter the model at the worst completed value.
+    @Test func failedTrialsAreImputedAsTheWorst() throws {
+        let space = try SearchSpace(["x": .float(low: 0, high: 1)])
+        let states: [TrialState] = [.complete, .fail, .complete, .pruned]
+        let trials = states.enumerated().map { index, state in
+            TrialRecord(id: index, number: index, state: state, value: state == .complete ? Double(index) : nil,
+                        internalParameters: ["x": Double(index) / 4], distributions: ["x": .float(low: 0, high: 1)])
+        }
+        let data = GPObservations(history: TrialHistory(direction: .minimize, trials: trials),
+                                  transform: SearchSpaceTransform(space, categoricalEncoding: .oneHot), current: 99)
+        // Minimised: values 0, worst, 2, worst → maximised −0, −2, −2, −2, standardised.
+        #expect(data.targets.count == 4)
+        #expect(data.targets[0] > 0 && data.targets[1] == data.targets[2] && data.targets[2] == data.targets[3])
+    }
+
+    /// With another worker's trial running at the incumbent, the next point goes elsewhere.
+    @Test func runningTrialsAreNotProposedAgain() throws {
+        let study = try Study(name: "liar", sampler: try GPSampler(seed: 1, startupTrials: 5))
+        try study.optimize(trials: 8) { trial in
+            let x = try trial.suggestFloat("x", 0...1)
+            return (x - 0.3) * (x - 0.3)
+        }
+        let a = try study.ask()!.suggestFloat("x", 0...1)
+        let b = try study.ask()!.suggestFloat("x", 0...1)
+        #expect(abs(a - b) > 1e-3, "both workers asked to evaluate x = \(a)")
+    }
+
+    /// Over a finite space the model never proposes a setting already tried while untried ones
+    /// remain (the startup trials are quasi-random and may coincide).
+    @Test func settingsAreNotRepeatedBeforeTheSpaceIsExhausted() throws {
+        let study = try Study(name: "lists", sampler: try GPSampler(seed: 2, startupTrials: 2))
+        try study.optimize(trials: 8) { trial in
+            let a = try trial.suggestInt("a", 0...2)
+            let b = try trial.suggestCategorical("b", ["x", "y", "z"])
+            return Double(a) + (b == "y" ? 0 : 1)
+        }
+        let settings = try study.trials.map { "\($0.parameters["a"]!)-\($0.parameters["b"]!)" }
+        for index in 2..<settings.count {
+            #expect(!settings[..<index].contains(settings[index]), "trial \(index) repeats: \(settings)")
+        }
+    }
+}

@@ -17,11 +17,23 @@ struct AcquisitionSearch {
     /// The best observed (standardised, maximised) value, for expected improvement.
     let best: Double
     let transform: SearchSpaceTransform
+    /// Settings already evaluated or running (box coordinates of valid settings): scored −∞, so
+    /// a deterministic objective is never asked the same question twice, unless every setting
+    /// the search reaches has been asked already.
+    var excluded: Set<[Double]> = []
     /// How many candidates are refined by gradient steps (the best and a roulette draw).
     var localSearches = 9
 
     /// The best point found from `candidates` and `starts`, with its acquisition value.
     func maximize(candidates: [[Double]], starts: [[Double]], using generator: inout SeededGenerator) -> (point: [Double], value: Double) {
+        let found = maximizeOnce(candidates: candidates, starts: starts, using: &generator)
+        guard found.value == -.infinity, !excluded.isEmpty else { return found }
+        var repeating = self
+        repeating.excluded = []
+        return repeating.maximizeOnce(candidates: candidates, starts: starts, using: &generator)
+    }
+
+    private func maximizeOnce(candidates: [[Double]], starts: [[Double]], using generator: inout SeededGenerator) -> (point: [Double], value: Double) {
         let snapped = candidates.map(snap)
         let values = scores(snapped)
         let bestIndex = values.indices.max { values[$0] < values[$1] }!
@@ -38,6 +50,7 @@ struct AcquisitionSearch {
     /// probability proportional to `exp(value − max)`.
     static func rouletteDraws(_ values: [Double], excluding excluded: Int, count: Int, using generator: inout SeededGenerator) -> [Int] {
         let top = values[excluded]
+        guard top.isFinite else { return [] }
         var weights = values.map { exp($0 - top) }
         weights[excluded] = 0
         var drawn: [Int] = []
@@ -65,7 +78,9 @@ struct AcquisitionSearch {
     private func scores(_ points: [[Double]]) -> [Double] {
         guard !points.isEmpty else { return [] }
         let (means, variances) = process.posterior(points.flatMap { $0 })
-        return zip(means, variances).map { acquisition.evaluate(mean: $0, variance: $1, best: best).value }
+        return points.indices.map { index in
+            excluded.contains(points[index]) ? -.infinity : acquisition.evaluate(mean: means[index], variance: variances[index], best: best).value
+        }
     }
 
     /// The coordinates of the numeric parameters (categorical ones stay fixed while refining).

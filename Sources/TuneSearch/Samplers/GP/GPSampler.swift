@@ -12,8 +12,10 @@ import TuneTensor
 ///   imputed with the worst completed value, so the search steers away from divergent settings;
 /// - fits a Matérn-5/2 kernel with one length scale per coordinate (``KernelFit``: maximum
 ///   penalised marginal likelihood, L-BFGS from the previous fit and from the prior's centre);
-/// - with concurrent workers, adds each other RUNNING trial at its posterior mean (the "kriging
-///   believer"), so the variance there collapses and workers do not pick the same point;
+/// - with concurrent workers, adds each other RUNNING trial at the worst observed value (the
+///   "constant liar"), so the model expects nothing near it and workers do not pile onto one
+///   point (a kriging believer, which adds them at their posterior mean, still lets a second
+///   worker pick a point next to a running one once the model is confident);
 /// - maximises the acquisition (log expected improvement by default) with ``AcquisitionSearch``
 ///   over 1,024 scrambled Sobol candidates, refined by gradient steps.
 ///
@@ -24,8 +26,8 @@ public struct GPSampler: Sampler {
     public let startupTrials: Int
     public let candidates: Int
     public let acquisition: GPAcquisition
-    /// Whether RUNNING trials of other workers are added at their posterior mean.
-    public let krigingBeliever: Bool
+    /// Whether RUNNING trials of other workers are added at the worst observed value.
+    public let constantLiar: Bool
     private let startup: QuasiRandomSampler
     private let fallback: RandomSampler
     /// The last fitted kernel per modelled space: the next fit starts from it.
@@ -37,7 +39,7 @@ public struct GPSampler: Sampler {
     /// - Throws: ``StudyError/invalidSetting(_:)`` for a negative startup count, fewer than one
     ///   candidate or a UCB weight that is not positive.
     public init(seed: UInt64 = 0, startupTrials: Int = 10, candidates: Int = 1024,
-                acquisition: GPAcquisition = .logExpectedImprovement, krigingBeliever: Bool = true,
+                acquisition: GPAcquisition = .logExpectedImprovement, constantLiar: Bool = true,
                 searchSpace: SearchSpace? = nil) throws {
         guard startupTrials >= 0 else { throw StudyError.invalidSetting("startupTrials must be >= 0, got \(startupTrials)") }
         guard candidates >= 1 else { throw StudyError.invalidSetting("candidates must be >= 1, got \(candidates)") }
@@ -48,7 +50,7 @@ public struct GPSampler: Sampler {
         self.startupTrials = startupTrials
         self.candidates = candidates
         self.acquisition = acquisition
-        self.krigingBeliever = krigingBeliever
+        self.constantLiar = constantLiar
         self.startup = QuasiRandomSampler(sequence: .sobol, scrambled: true, seed: seed, searchSpace: searchSpace)
         self.fallback = RandomSampler(seed: seed)
     }
@@ -86,16 +88,16 @@ public struct GPSampler: Sampler {
         let data = GPObservations(history: history, transform: transform, current: trial.number)
         guard !data.targets.isEmpty else { return try startup.sampleRelative(history: history, trial: trial, searchSpace: space) }
         let kernel = fittedKernel(space, data)
-        var process = try GaussianProcess(kernel: kernel, inputs: data.inputs, dimension: transform.dimension, targets: data.targets)
-        if krigingBeliever, !data.running.isEmpty {
-            let believed = process.posterior(data.running.flatMap { $0 }).means
-            process = try GaussianProcess(kernel: kernel, inputs: data.inputs + data.running.flatMap { $0 },
-                                          dimension: transform.dimension, targets: data.targets + believed)
-        }
+        let lies = constantLiar ? data.running : []
+        let process = try GaussianProcess(kernel: kernel, inputs: data.inputs + lies.flatMap { $0 }, dimension: transform.dimension,
+                                          targets: data.targets + lies.map { _ in data.targets.min()! })
         var generator = TrialRandomness.generator(seed: seed, trialNumber: trial.number, label: "gp:" + space.names.joined(separator: ","))
         let sobol = try SobolSequence(dimension: transform.dimension, scrambling: .linearMatrixWithShift, seed: generator.next())
         let points = (0..<candidates).map { sobol.point(at: $0) }
-        let search = AcquisitionSearch(process: process, acquisition: acquisition, best: data.targets.max()!, transform: transform)
+        let dimension = transform.dimension
+        let evaluated = (0..<data.targets.count).map { Array(data.inputs[$0 * dimension..<($0 + 1) * dimension]) } + data.running
+        let search = AcquisitionSearch(process: process, acquisition: acquisition, best: data.targets.max()!, transform: transform,
+                                       excluded: Set(evaluated))
         return transform.decode(search.maximize(candidates: points, starts: data.bestInputs, using: &generator).point)
     }
 }
