@@ -106,17 +106,21 @@ extension GPSampler {
     /// The kernel for `data`: refitted when the observations have grown by 5% since the last
     /// fit (every trial early on, every 15th at 300 trials), otherwise the last fit, which barely
     /// moves between neighbouring trials; refitting costs dozens of likelihood evaluations of
-    /// cubic cost, the larger part of a trial's cost late in a study.
+    /// cubic cost, the larger part of a trial's cost late in a study. A refit starts from the last
+    /// fit, and every fourth one (and the first) also from the prior's centre, so the fit can leave
+    /// a local optimum of the likelihood it settled in early.
     func fittedKernel(_ space: SearchSpace, _ data: GPObservations) -> MaternKernel {
         let count = data.targets.count
         let dimension = data.inputs.count / max(count, 1)
-        let previous = fits.fit(for: space)
-        if let previous, previous.kernel.inverseSquaredLengthScales.count == dimension, count < previous.count + previous.count / 20 {
+        let previous = fits.fit(for: space).flatMap { $0.kernel.inverseSquaredLengthScales.count == dimension ? $0 : nil }
+        if let previous, count < previous.count + previous.count / 20 {
             return previous.kernel
         }
+        let refits = (previous?.refits ?? -1) + 1
         let fit = KernelFit(inputs: data.inputs, targets: data.targets, dimension: dimension)
-        let kernel = fit.fit(starts: [MaternKernel.initial(dimension: dimension)] + (previous.map { [$0.kernel] } ?? []))
-        fits.store(kernel, count: count, for: space)
+        let fromPrior = previous == nil || refits % 4 == 0 ? [MaternKernel.initial(dimension: dimension)] : []
+        let kernel = fit.fit(starts: (previous.map { [$0.kernel] } ?? []) + fromPrior)
+        fits.store(GPFit(kernel: kernel, count: count, refits: refits), for: space)
         return kernel
     }
 }
@@ -175,21 +179,27 @@ struct GPObservations {
     }
 }
 
-/// The last kernel fitted for each modelled space and how many observations it was fitted to
-/// (a sampler serves one study).
+/// A fitted kernel, how many observations it was fitted to, and how many refits preceded it.
+struct GPFit {
+    var kernel: MaternKernel
+    var count: Int
+    var refits: Int
+}
+
+/// The last fit for each modelled space (a sampler serves one study).
 final class KernelCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var fits: [SearchSpace: (kernel: MaternKernel, count: Int)] = [:]
+    private var fits: [SearchSpace: GPFit] = [:]
 
-    func fit(for space: SearchSpace) -> (kernel: MaternKernel, count: Int)? {
+    func fit(for space: SearchSpace) -> GPFit? {
         lock.lock()
         defer { lock.unlock() }
         return fits[space]
     }
 
-    func store(_ kernel: MaternKernel, count: Int, for space: SearchSpace) {
+    func store(_ fit: GPFit, for space: SearchSpace) {
         lock.lock()
         defer { lock.unlock() }
-        fits[space] = (kernel, count)
+        fits[space] = fit
     }
 }

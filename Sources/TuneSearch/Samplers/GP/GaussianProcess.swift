@@ -44,13 +44,14 @@ struct GaussianProcess {
     static func covariance(_ kernel: MaternKernel, inputs: [Double], count n: Int, dimension: Int) -> [Double] {
         var matrix = [Double](repeating: 0, count: n * n)
         inputs.withUnsafeBufferPointer { x in
-            matrix.withUnsafeMutableBufferPointer { k in
+            kernel.inverseSquaredLengthScales.withUnsafeBufferPointer { scales in
                 for i in 0..<n {
-                    k[i * n + i] = kernel.signalVariance + kernel.noiseVariance
+                    matrix[i * n + i] = kernel.signalVariance + kernel.noiseVariance
                     for j in 0..<i {
-                        let value = kernel.signalVariance * MaternKernel.shape(kernel.scaledSquaredDistance(x.baseAddress!, i, x.baseAddress!, j, dimension: dimension))
-                        k[i * n + j] = value
-                        k[j * n + i] = value
+                        let s = MaternKernel.scaledSquaredDistance(x.baseAddress!, i, x.baseAddress!, j, scales: scales.baseAddress!, dimension: dimension)
+                        let value = kernel.signalVariance * MaternKernel.shape(s)
+                        matrix[i * n + j] = value
+                        matrix[j * n + i] = value
                     }
                 }
             }
@@ -93,10 +94,13 @@ struct GaussianProcess {
         var cross = [Double](repeating: 0, count: n * m)
         inputs.withUnsafeBufferPointer { x in
             points.withUnsafeBufferPointer { p in
-                cross.withUnsafeMutableBufferPointer { k in
-                    for i in 0..<n {
-                        for c in 0..<m {
-                            k[i * m + c] = kernel.signalVariance * MaternKernel.shape(kernel.scaledSquaredDistance(x.baseAddress!, i, p.baseAddress!, c, dimension: dimension))
+                kernel.inverseSquaredLengthScales.withUnsafeBufferPointer { scales in
+                    cross.withUnsafeMutableBufferPointer { k in
+                        for i in 0..<n {
+                            for c in 0..<m {
+                                let s = MaternKernel.scaledSquaredDistance(x.baseAddress!, i, p.baseAddress!, c, scales: scales.baseAddress!, dimension: dimension)
+                                k[i * m + c] = kernel.signalVariance * MaternKernel.shape(s)
+                            }
                         }
                     }
                 }
@@ -132,10 +136,13 @@ struct GaussianProcess {
         var slopes = [Double](repeating: 0, count: n)
         inputs.withUnsafeBufferPointer { x in
             point.withUnsafeBufferPointer { p in
-                for i in 0..<n {
-                    let (value, slope) = MaternKernel.shapeAndSlope(kernel.scaledSquaredDistance(x.baseAddress!, i, p.baseAddress!, 0, dimension: d))
-                    covariances[i] = kernel.signalVariance * value
-                    slopes[i] = 2 * kernel.signalVariance * slope
+                kernel.inverseSquaredLengthScales.withUnsafeBufferPointer { scales in
+                    for i in 0..<n {
+                        let s = MaternKernel.scaledSquaredDistance(x.baseAddress!, i, p.baseAddress!, 0, scales: scales.baseAddress!, dimension: d)
+                        let (value, slope) = MaternKernel.shapeAndSlope(s)
+                        covariances[i] = kernel.signalVariance * value
+                        slopes[i] = 2 * kernel.signalVariance * slope
+                    }
                 }
             }
         }

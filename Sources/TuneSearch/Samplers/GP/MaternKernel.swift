@@ -59,14 +59,17 @@ struct MaternKernel: Sendable, Equatable {
         return ((1 + r + r * r / 3) * decay, -5.0 / 6.0 * (1 + r) * decay)
     }
 
-    /// `s` between row `i` of `a` and row `k` of `b` (both `dimension` wide, row-major).
+    /// `s` between row `i` of `a` and row `k` of `b` (both `dimension` wide, row-major), with the
+    /// inverse squared length scales at `scales`.
     @inline(__always)
-    func scaledSquaredDistance(_ a: UnsafePointer<Double>, _ i: Int, _ b: UnsafePointer<Double>, _ k: Int, dimension: Int) -> Double {
+    static func scaledSquaredDistance(
+        _ a: UnsafePointer<Double>, _ i: Int, _ b: UnsafePointer<Double>, _ k: Int, scales: UnsafePointer<Double>, dimension: Int
+    ) -> Double {
         var s = 0.0
         let rowA = a + i * dimension, rowB = b + k * dimension
         for j in 0..<dimension {
             let difference = rowA[j] - rowB[j]
-            s += inverseSquaredLengthScales[j] * difference * difference
+            s += scales[j] * difference * difference
         }
         return s
     }
