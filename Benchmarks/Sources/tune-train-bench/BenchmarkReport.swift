@@ -21,15 +21,22 @@ enum MeasurementValue: Encodable, CustomStringConvertible {
     func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .number(let value): try container.encode((value * 1000).rounded() / 1000)
+        case .number(let value): try container.encode(Self.rounded(value))
         case .integer(let value): try container.encode(value)
         case .text(let value): try container.encode(value)
         }
     }
 
+    /// Three decimals, or four significant digits below 0.01 (a regret of 4e-5 must not print as 0).
+    static func rounded(_ value: Double) -> Double {
+        guard abs(value) < 0.01, value != 0, value.isFinite else { return (value * 1000).rounded() / 1000 }
+        let scale = pow(10, 3 - floor(log10(abs(value))))
+        return (value * scale).rounded() / scale
+    }
+
     var description: String {
         switch self {
-        case .number(let value): return String(format: value >= 100 ? "%.1f" : "%.3f", value)
+        case .number(let value): return String(format: value >= 100 ? "%.1f" : abs(value) >= 0.01 || value == 0 ? "%.3f" : "%.3g", value)
         case .integer(let value): return "\(value)"
         case .text(let value): return value
         }

@@ -15,11 +15,17 @@ extension SearchSpace {
                 common = trial.distributions
             }
         }
+        return SearchSpace(common: common)
+    }
+
+    /// The space of the distributions every trial shares (none when no trial has finished),
+    /// single-valued ones left out, ordered by name.
+    init(common: [String: ParameterDistribution]?) {
         let parameters = (common ?? [:]).filter { !$0.value.isSingleValue }
             .sorted { $0.key < $1.key }
             .map { Parameter($0.key, $0.value) }
         // Every distribution came from a stored trial, so it is valid and names are unique.
-        return SearchSpace(validated: parameters)
+        self.init(validated: parameters)
     }
 
     /// A space from parameters known to be valid (no checks).

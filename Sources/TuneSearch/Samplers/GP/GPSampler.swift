@@ -32,6 +32,7 @@ public struct GPSampler: Sampler {
     private let fallback: RandomSampler
     /// The last fitted kernel per modelled space: the next fit starts from it.
     let fits = KernelCache()
+    private let intersections = IntersectionCache()
 
     /// - Parameters:
     ///   - searchSpace: the space, when known before the first trial (the CLI knows it), so that
@@ -65,7 +66,7 @@ public struct GPSampler: Sampler {
 
     public func relativeSearchSpace(history: TrialHistory, trial: TrialRecord) -> SearchSpace {
         if inStartup(history, trial: trial) { return startup.relativeSearchSpace(history: history, trial: trial) }
-        return .intersection(of: history)
+        return intersections.intersection(of: history)
     }
 
     public func sampleRelative(history: TrialHistory, trial: TrialRecord, searchSpace: SearchSpace) throws -> [String: Double] {

@@ -30,6 +30,7 @@ public struct TPESampler: Sampler {
     private let fallback: RandomSampler
     /// Observations of finished trials, kept between trials (a sampler serves one study).
     private let cache = TPEObservationCache()
+    private let intersections = IntersectionCache()
 
     /// - Throws: ``StudyError/invalidSetting(_:)`` for a negative startup count, fewer than one
     ///   candidate or a non-positive prior weight.
@@ -74,7 +75,7 @@ public struct TPESampler: Sampler {
 
     public func relativeSearchSpace(history: TrialHistory, trial: TrialRecord) -> SearchSpace {
         guard multivariate, finishedCount(history, excluding: trial.number) >= startupTrials else { return SearchSpace(validated: []) }
-        return .intersection(of: history)
+        return intersections.intersection(of: history)
     }
 
     public func sampleRelative(history: TrialHistory, trial: TrialRecord, searchSpace: SearchSpace) throws -> [String: Double] {
