@@ -14,6 +14,15 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable {
     /// A random forest (classifier or regressor by task).
     case rf
 
+    /// The built-in data set a run uses when none is named: digits (the documents' image
+    /// classification in miniature) for the models that classify, diabetes for the regressions.
+    public var defaultDataSet: String {
+        switch self {
+        case .linear, .ridge: return "diabetes"
+        case .logistic, .mlp, .tree, .rf: return "digits"
+        }
+    }
+
     /// Whether the model is trained by gradient descent under the default settings, and so wants
     /// standardised features.
     func trainsByGradient(parameters: [String: String]) -> Bool {

@@ -9,8 +9,10 @@ struct ModelRunOptions: ParsableArguments {
     @Option(help: "The model.")
     var model: ModelKind
 
-    @Option(help: ArgumentHelp("A built-in data set, a CSV file, or a generator spec.", valueName: "source"))
-    var data: String
+    @Option(help: ArgumentHelp(
+        "A built-in data set, a CSV file, or a generator spec (default: digits, or diabetes for linear and ridge).",
+        valueName: "source"))
+    var data: String?
 
     @Option(help: ArgumentHelp("The CSV's target column, by header name or 0-based index.", valueName: "column"))
     var target: String?
@@ -55,7 +57,7 @@ struct ModelRunOptions: ParsableArguments {
     /// Loads the data set, turning any data error into one line on standard error and exit 65.
     func loadData() throws -> Dataset {
         try exitingOnDataError {
-            try DatasetSource.load(data, target: target.map(DatasetSource.TargetColumn.init(parsing:)), task: task.choice)
+            try DatasetSource.load(data ?? model.defaultDataSet, target: target.map(DatasetSource.TargetColumn.init(parsing:)), task: task.choice)
         }
     }
 }

@@ -52,8 +52,8 @@ struct TuneCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Start no trial after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
-    @Option(help: "Stop unpromising trials early (models that report epochs, without --cv).")
-    var pruner: PrunerKind = .none
+    @Option(help: "Stop unpromising trials early (models that report epochs, without --cv; default: median for the MLP on a validation split, none otherwise).")
+    var pruner: PrunerKind?
 
     @Option(help: ArgumentHelp("A search-space file (YAML or JSON) instead of the model's default space.", valueName: "file"))
     var space: String?
@@ -102,7 +102,7 @@ struct TuneCommand: ParsableCommand {
         settings.testFraction = options.testSize
         settings.scaling = options.scale
         settings.seed = options.seed
-        settings.pruner = pruner
+        settings.pruner = pruner ?? (options.model == .mlp && options.cv == nil ? .median : .none)
         settings.studyName = study
         settings.concurrency = jobs
         settings.fixedParameters = options.parameterPairs

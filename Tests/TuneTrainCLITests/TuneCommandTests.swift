@@ -27,6 +27,15 @@ import TuneSearch
         #expect((json["best_value"] as? Double ?? 0) >= 0.9)
     }
 
+    /// Without --data a model runs on its default data set; the MLP, scored on a validation split,
+    /// is pruned with the median rule unless told otherwise.
+    @Test func defaultsGiveARunnableStudy() throws {
+        let mlp = try #require(try TuneTrainProcess.run(["--model", "mlp", "--search", "tpe", "--trials", "2", "--param", "epochs=2", "--json", "--quiet"]).json)
+        #expect(mlp["data"] as? String == "digits" && mlp["pruner"] as? String == "median")
+        let ridge = try #require(try TuneTrainProcess.run(["--model", "ridge", "--search", "gp", "--trials", "3", "--cv", "3", "--json", "--quiet"]).json)
+        #expect(ridge["data"] as? String == "diabetes" && ridge["pruner"] as? String == "none")
+    }
+
     @Test func theSameSeedGivesTheSameStudy() throws {
         let arguments = ["--model", "logistic", "--search", "qmc", "--data", "iris", "--trials", "4", "--param", "epochs=5", "--seed", "3", "--json", "--quiet"]
         let first = try #require(try TuneTrainProcess.run(arguments).json)
