@@ -2,6 +2,14 @@ import CBLAS
 import CLAPACK
 
 extension Double: TensorScalar {
+    public static func blasLowerTriangularSolve(
+        transpose: Bool, n: Int, m: Int, a: UnsafePointer<Double>, lda: Int, b: UnsafeMutablePointer<Double>, ldb: Int
+    ) {
+        cblas_dtrsm(
+            CblasRowMajor, CblasLeft, CblasLower, transpose ? CblasTrans : CblasNoTrans, CblasNonUnit,
+            blasint(n), blasint(m), 1, a, blasint(lda), b, blasint(ldb))
+    }
+
     public static func blasGemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Double, a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,

@@ -2,6 +2,14 @@ import CBLAS
 import CLAPACK
 
 extension Float: TensorScalar {
+    public static func blasLowerTriangularSolve(
+        transpose: Bool, n: Int, m: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafeMutablePointer<Float>, ldb: Int
+    ) {
+        cblas_strsm(
+            CblasRowMajor, CblasLeft, CblasLower, transpose ? CblasTrans : CblasNoTrans, CblasNonUnit,
+            blasint(n), blasint(m), 1, a, blasint(lda), b, blasint(ldb))
+    }
+
     public static func blasGemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Float, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,

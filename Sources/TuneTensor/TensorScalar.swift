@@ -11,6 +11,10 @@ where RawSignificand: FixedWidthInteger {
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Self, a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
         beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// Solves `op(A)·X = B` in place for a lower-triangular `n × n` matrix `A` and `n × m`
+    /// right-hand sides `B` (row-major TRSM: no transposed copies, unlike LAPACKE's `trtrs`).
+    static func blasLowerTriangularSolve(
+        transpose: Bool, n: Int, m: Int, a: UnsafePointer<Self>, lda: Int, b: UnsafeMutablePointer<Self>, ldb: Int)
     /// `y ← alpha·op(a)·x + beta·y` (row-major GEMV, `a` is `m × n`).
     static func blasGemv(
         transpose: Bool, m: Int, n: Int, alpha: Self, a: UnsafePointer<Self>, lda: Int,

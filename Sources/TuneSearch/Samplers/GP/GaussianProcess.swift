@@ -112,9 +112,9 @@ struct GaussianProcess {
             for c in 0..<m { means[c] += cross[i * m + c] * w }
         }
         // V = L⁻¹·K*: the variance reduction at point c is the squared norm of column c.
-        _ = factor.withUnsafeBufferPointer { l in
+        factor.withUnsafeBufferPointer { l in
             cross.withUnsafeMutableBufferPointer { b in
-                Double.lapackTrtrs(lower: true, transpose: false, n: n, nrhs: m, a: l.baseAddress!, lda: n, b: b.baseAddress!, ldb: m)
+                Double.blasLowerTriangularSolve(transpose: false, n: n, m: m, a: l.baseAddress!, lda: n, b: b.baseAddress!, ldb: m)
             }
         }
         var variances = [Double](repeating: kernel.signalVariance, count: m)
