@@ -74,7 +74,9 @@ public struct GPSampler: Sampler {
         if inStartup(history, trial: trial) {
             return try startup.sampleRelative(history: history, trial: trial, searchSpace: searchSpace)
         }
-        return try sample(searchSpace, history: history, trial: trial)
+        // The model's matrices are small: a second BLAS thread costs more in synchronisation than
+        // it saves, and waits for a core whenever another process or worker holds one.
+        return try BLASThreads.withCount(1) { try sample(searchSpace, history: history, trial: trial) }
     }
 
     public func sampleIndependent(
