@@ -18,7 +18,6 @@ struct BoundedLBFGS {
         var point: [Double]
         var value: Double
         var iterations: Int
-        var evaluations: Int
     }
 
     /// Minimises `objective` (which returns the value and the gradient at a point) from `start`.
@@ -27,9 +26,8 @@ struct BoundedLBFGS {
     func minimize(from start: [Double], _ objective: ([Double]) -> (value: Double, gradient: [Double])) -> Result {
         let dimension = start.count
         var x = project(start)
-        var evaluations = 1
         var (value, gradient) = objective(x)
-        guard value.isFinite else { return Result(point: x, value: value, iterations: 0, evaluations: evaluations) }
+        guard value.isFinite else { return Result(point: x, value: value, iterations: 0) }
         var steps: [[Double]] = [], changes: [[Double]] = [], curvatures: [Double] = []
         var iteration = 0
         while iteration < maximumIterations {
@@ -54,7 +52,6 @@ struct BoundedLBFGS {
                 let trial = project((0..<dimension).map { x[$0] + stepLength * direction[$0] })
                 let decrease = zip(trial, x).enumerated().reduce(0) { $0 + gradient[$1.offset] * ($1.element.0 - $1.element.1) }
                 let (trialValue, trialGradient) = objective(trial)
-                evaluations += 1
                 if trialValue.isFinite && trialValue <= value + 1e-4 * decrease {
                     accepted = (trial, trialValue, trialGradient)
                     break
@@ -75,7 +72,7 @@ struct BoundedLBFGS {
             (x, value, gradient) = accepted
             if improvement <= relativeImprovementTolerance * max(abs(value), 1) { break }
         }
-        return Result(point: x, value: value, iterations: iteration, evaluations: evaluations)
+        return Result(point: x, value: value, iterations: iteration)
     }
 
     /// −H·g by the two-loop recursion over the stored curvature pairs.
