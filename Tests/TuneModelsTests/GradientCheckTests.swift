@@ -57,7 +57,10 @@ struct GradientCheckTests {
         var analytic = (perturbed.weights.map { Tensor<Double>(zeros: $0.shape) }, perturbed.biases.map { Tensor<Double>(zeros: $0.shape) })
         _ = Self.evaluate(perturbed, input, targets, testCase.loss, gradients: &analytic)
         var scratch = analytic
-        let step = 1e-6
+        // 1e-5: central differences' truncation error (~h²) stays near 1e-10 while their rounding
+        // error (~ε/h) drops to 1e-11; at 1e-6 rounding alone reached 1.7e-6 relative on a small
+        // gradient when a concurrent test changed the BLAS thread count (and so summation order).
+        let step = 1e-5
         var worst = 0.0
         func relativeError(_ a: Double, _ b: Double) -> Double { abs(a - b) / max(abs(a) + abs(b), 1e-7) }
         for layer in perturbed.weights.indices {
