@@ -20,7 +20,7 @@ struct SampleEfficiencyBenchmark: ParsableCommand {
     @Option(help: "Trials per study.")
     var trials = 100
 
-    @Option(help: "Samplers, comma-separated (random, qmc, tpe-independent, tpe-multivariate, gp, cmaes).")
+    @Option(help: "Samplers, comma-separated (random, qmc, tpe-independent, tpe-multivariate, gp, cmaes, ga, pso).")
     var samplers = "random,qmc,tpe-independent,tpe-multivariate"
 
     @Option(help: "Only these functions, comma-separated (branin, hartmann6, rosenbrock4, ackley5, levy4); default all.")
@@ -37,6 +37,8 @@ struct SampleEfficiencyBenchmark: ParsableCommand {
         case "tpe-multivariate": return try TPESampler(seed: seed, multivariate: true)
         case "gp": return try GPSampler(seed: seed)
         case "cmaes": return try CMAESSampler(seed: seed)
+        case "ga": return try GeneticSampler(seed: seed)
+        case "pso": return try ParticleSwarmSampler(seed: seed)
         default: throw ValidationError("unknown sampler '\(name)'")
         }
     }

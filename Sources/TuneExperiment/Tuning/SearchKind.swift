@@ -21,6 +21,11 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
     /// The covariance matrix adaptation evolution strategy (Hansen) over the numeric parameters,
     /// categorical ones drawn at random.
     case cmaes
+    /// A steady-state genetic algorithm: tournament selection among the best completed trials,
+    /// simulated binary crossover and polynomial mutation.
+    case ga
+    /// Particle-swarm optimisation over the unit box of the space.
+    case pso
 
     /// Whether the search handles parameters that exist only in some branches (a grid needs one
     /// fixed set of parameters).
@@ -44,6 +49,8 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
         case .tpeIndependent: return try TPESampler(seed: seed, multivariate: false)
         case .gp: return try GPSampler(seed: seed, searchSpace: space)
         case .cmaes: return try CMAESSampler(seed: seed, startupTrials: 0, searchSpace: space)
+        case .ga: return try GeneticSampler(seed: seed, searchSpace: space)
+        case .pso: return try ParticleSwarmSampler(seed: seed, searchSpace: space)
         }
     }
 }
