@@ -27,6 +27,20 @@ Samplers, each built as its library documents it, with its defaults unless state
       Hyperopt's fmin(algo=tpe.suggest, max_evals=trials, rstate=np.random.default_rng(seed)) over
       hp.uniform per dimension: 20 random startup trials (n_startup_jobs=20), gamma=0.25, 24 EI
       candidates, prior_weight=1.
+  pymoo-ga
+      pymoo's GA(pop_size=20) with its default operators: random initial population in the box
+      (FloatRandomSampling), binary tournament selection comparing constraint violation then
+      fitness, SBX crossover (prob=0.9, eta=15, prob_var=0.5), polynomial mutation (PM, prob=0.9,
+      eta=20, each variable with probability min(0.5, 1/d)), 20 offspring a generation,
+      duplicates eliminated, and fitness survival of the best 20 of parents and offspring.
+  pymoo-pso
+      pymoo's PSO(pop_size=20) with its defaults: Latin hypercube initial swarm, random initial
+      velocities, w=0.9, c1=c2=2.0 adapted each generation (adaptive=True), velocity capped at
+      0.2 of the range per dimension, and the global best perturbed by polynomial mutation
+      (pertube_best=True).
+  Both run through pymoo's ask-and-tell interface (algorithm.setup(problem, seed=seed,
+  termination=("n_eval", trials)), then ask, evaluate, tell), evaluating one individual at a time
+  and stopping at exactly `trials` evaluations, in the middle of a population if need be.
 
 Each sampler prints one JSON line per function on standard output, as the Swift side does. With
 --traces FILE it also writes {"implementation", "seeds", "functions": {function: {sampler: [mean
@@ -36,7 +50,12 @@ import argparse, json, math, statistics, sys, time
 import hyperopt
 import numpy as np
 import optuna
+import pymoo
 import skopt
+from pymoo.algorithms.soo.nonconvex.ga import GA
+from pymoo.algorithms.soo.nonconvex.pso import PSO
+from pymoo.core.problem import Problem
+from pymoo.problems.static import StaticProblem
 import torch  # noqa: F401  GPSampler imports PyTorch lazily; importing it here keeps that out of its first study's time
 
 optuna.logging.set_verbosity(optuna.logging.ERROR)
@@ -44,7 +63,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--seeds", type=int, default=20)
 parser.add_argument("--trials", type=int, default=100)
 parser.add_argument("--samplers", default="random,tpe-independent,tpe-multivariate",
-                    help="comma-separated: random, tpe-independent, tpe-multivariate, optuna-gp, optuna-cmaes, skopt-gp, hyperopt-tpe")
+                    help="comma-separated: random, tpe-independent, tpe-multivariate, optuna-gp, optuna-cmaes, skopt-gp, hyperopt-tpe, pymoo-ga, pymoo-pso")
 parser.add_argument("--functions", default=None, help="only these functions, comma-separated")
 parser.add_argument("--traces", metavar="FILE", help="write the mean best-so-far regret per trial as JSON")
 args = parser.parse_args()
@@ -114,7 +133,35 @@ def hyperopt_tpe(f, bounds, seed):
     return trials.losses()
 
 
+def pymoo_study(make_algorithm):
+    """Runs the pymoo algorithm `make_algorithm()` builds through ask and tell for exactly
+    `args.trials` evaluations: each individual asked for is evaluated one at a time, and the study
+    stops at the budget even in the middle of a population (the last, partial population is not
+    told). Returns the objective values in evaluation order."""
+    def run(f, bounds, seed):
+        problem = Problem(n_var=len(bounds), n_obj=1, xl=np.array([lo for lo, _ in bounds], dtype=float),
+                          xu=np.array([hi for _, hi in bounds], dtype=float))
+        algorithm = make_algorithm()
+        algorithm.setup(problem, seed=seed, termination=("n_eval", args.trials))
+        values = []
+        while len(values) < args.trials:
+            pop = algorithm.ask()
+            F = []
+            for individual in pop:
+                if len(values) == args.trials:
+                    break
+                F.append(float(f(list(individual.X))))
+                values.append(F[-1])
+            if len(F) < len(pop):
+                break
+            algorithm.evaluator.eval(StaticProblem(problem, F=np.array(F)[:, None]), pop)
+            algorithm.tell(infills=pop)
+        return values
+    return run
+
+
 OPTUNA, SKOPT, HYPEROPT = f"Optuna {optuna.__version__}", f"scikit-optimize {skopt.__version__}", f"Hyperopt {hyperopt.__version__}"
+PYMOO = f"pymoo {pymoo.__version__}"
 SAMPLERS = {  # name: (implementation, study runner)
     "random": (OPTUNA, optuna_study(lambda seed: optuna.samplers.RandomSampler(seed=seed))),
     "tpe-independent": (OPTUNA, optuna_study(lambda seed: optuna.samplers.TPESampler(seed=seed, multivariate=False))),
@@ -123,6 +170,8 @@ SAMPLERS = {  # name: (implementation, study runner)
     "optuna-cmaes": (OPTUNA, optuna_study(lambda seed: optuna.samplers.CmaEsSampler(seed=seed))),
     "skopt-gp": (SKOPT, skopt_gp),
     "hyperopt-tpe": (HYPEROPT, hyperopt_tpe),
+    "pymoo-ga": (PYMOO, pymoo_study(lambda: GA(pop_size=20))),
+    "pymoo-pso": (PYMOO, pymoo_study(lambda: PSO(pop_size=20))),
 }
 samplers = args.samplers.split(",")
 for sname in samplers:
