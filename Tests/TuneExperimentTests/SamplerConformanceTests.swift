@@ -77,7 +77,7 @@ import TuneSearch
         }
     }
 
-    @Test(arguments: SearchKind.allCases)
+    @Test(arguments: SearchKind.allCases.filter(\.isSampler))
     func valuesStayInTheirDistributions(kind: SearchKind) throws {
         let space = Self.space(for: kind)
         let trials = try Self.run(try kind.makeSampler(space: space, seed: 7), space: space)
@@ -86,14 +86,14 @@ import TuneSearch
         #expect(trials.filter { $0.state == .complete }.count == trials.count)
     }
 
-    @Test(arguments: SearchKind.allCases.filter(\.supportsConditionalParameters))
+    @Test(arguments: SearchKind.allCases.filter { $0.isSampler && $0.supportsConditionalParameters })
     func conditionalParametersAppearOnlyInTheirBranch(kind: SearchKind) throws {
         let trials = try Self.run(try kind.makeSampler(space: Self.space, seed: 8), space: Self.space)
         #expect(Self.conditionViolations(trials) == [])
         #expect(trials.contains { $0.internalParameters["y"] != nil })
     }
 
-    @Test(arguments: SearchKind.allCases)
+    @Test(arguments: SearchKind.allCases.filter(\.isSampler))
     func failedTrialsAreTolerated(kind: SearchKind) throws {
         let space = Self.space(for: kind)
         let trials = try Self.run(try kind.makeSampler(space: space, seed: 9), space: space, trials: 20, failEvery: 3)
@@ -102,7 +102,7 @@ import TuneSearch
         #expect(Self.boundViolations(trials, space: space) == [])
     }
 
-    @Test(arguments: SearchKind.allCases)
+    @Test(arguments: SearchKind.allCases.filter(\.isSampler))
     func theSameSeedGivesTheSameTrials(kind: SearchKind) throws {
         let space = Self.space(for: kind)
         let first = try Self.run(try kind.makeSampler(space: space, seed: 11), space: space, trials: 15).map(\.internalParameters)

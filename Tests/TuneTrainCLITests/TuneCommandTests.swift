@@ -36,6 +36,16 @@ import TuneSearch
         #expect(ridge["data"] as? String == "diabetes" && ridge["pruner"] as? String == "none")
     }
 
+    /// Ridge's alpha is tuned by its hypergradient, each evaluated strength a trial; a model
+    /// without a differentiable hyperparameter is a usage error.
+    @Test func gradientSearchTunesRidgeAndRefusesAForest() throws {
+        let ridge = try #require(try TuneTrainProcess.run(["--model", "ridge", "--search", "gradient", "--data", "diabetes", "--json", "--quiet"]).json)
+        #expect((ridge["n_trials"] as? Int ?? 99) <= 20)
+        #expect((ridge["best_params"] as? [String: Any])?["alpha"] != nil)
+        let forest = try TuneTrainProcess.run(["--model", "rf", "--search", "gradient", "--data", "iris"])
+        #expect(forest.status == 64 && forest.standardError.contains("differentiable"), "\(forest.standardError)")
+    }
+
     @Test func theSameSeedGivesTheSameStudy() throws {
         let arguments = ["--model", "logistic", "--search", "qmc", "--data", "iris", "--trials", "4", "--param", "epochs=5", "--seed", "3", "--json", "--quiet"]
         let first = try #require(try TuneTrainProcess.run(arguments).json)

@@ -26,6 +26,13 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
     case ga
     /// Particle-swarm optimisation over the unit box of the space.
     case pso
+    /// Follows the exact gradient of the validation loss with respect to a differentiable
+    /// hyperparameter (ridge's `alpha`) instead of sampling; see ``isSampler``.
+    case gradient
+
+    /// Whether the search is a ``Sampler`` over arbitrary spaces (the gradient search is not: it
+    /// needs a model whose hyperparameter it can differentiate).
+    public var isSampler: Bool { self != .gradient }
 
     /// Whether the search handles parameters that exist only in some branches (a grid needs one
     /// fixed set of parameters).
@@ -51,6 +58,8 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
         case .cmaes: return try CMAESSampler(seed: seed, startupTrials: 0, searchSpace: space)
         case .ga: return try GeneticSampler(seed: seed, searchSpace: space)
         case .pso: return try ParticleSwarmSampler(seed: seed, searchSpace: space)
+        // Its trials are enqueued with the values the gradient chose; the sampler draws nothing.
+        case .gradient: return RandomSampler(seed: seed)
         }
     }
 }

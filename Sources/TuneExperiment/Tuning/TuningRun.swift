@@ -30,6 +30,8 @@ public struct TuningRun: Sendable {
         let started = Date()
         try validate()
         let (trainingPart, _) = try dataset.trainTestSplit(testSize: .fraction(settings.testFraction), seed: settings.seed)
+        let hypergradient = settings.search == .gradient ? HypergradientSearch(settings: settings, space: space) : nil
+        try hypergradient?.validate()
         let sampler = try settings.search.makeSampler(space: space, seed: settings.seed, gridPoints: settings.gridPoints)
         let name = settings.studyName ?? settings.defaultStudyName(data: dataset.name)
         let study = try Study(name: name, direction: .maximize, sampler: sampler, pruner: settings.pruner.makePruner(), storage: storage)
@@ -51,9 +53,13 @@ public struct TuningRun: Sendable {
             validationFraction: settings.validationFraction, scaling: settings.scaling, seed: settings.seed,
             fixedParameters: settings.fixedParameters, foldConcurrency: settings.concurrency > 1 ? 1 : cores)
         let before = existing.count
-        try BLASThreads.withCount(settings.concurrency > 1 ? 1 : BLASThreads.count) {
-            try study.optimize(trials: planned, timeout: settings.timeout, concurrency: settings.concurrency,
-                               callbacks: callbacks) { trial in try objective(trial) }
+        if let hypergradient {
+            try hypergradient.run(study: study, trainingPart: trainingPart, callbacks: callbacks)
+        } else {
+            try BLASThreads.withCount(settings.concurrency > 1 ? 1 : BLASThreads.count) {
+                try study.optimize(trials: planned, timeout: settings.timeout, concurrency: settings.concurrency,
+                                   callbacks: callbacks) { trial in try objective(trial) }
+            }
         }
         let trials = try study.trials
         guard let best = TrialHistory(direction: study.direction, trials: trials).best, let bestValue = best.value else {
