@@ -20,8 +20,8 @@ struct TuneCommand: ParsableCommand {
             shares, jointly, as Optuna 5.0's default), tpe-independent (TPE modelling each parameter alone),
             gp (Gaussian-process Bayesian optimisation: best for budgets of tens to a few hundred trials),
             cmaes (CMA evolution strategy over the numeric parameters), ga (steady-state genetic algorithm),
-            pso (particle swarm). Pruners: none, median, percentile, sha (asynchronous successive halving),
-            hyperband. The default space of each model is listed by `tune-train space --model NAME`; --space
+            pso (particle swarm), gradient (ridge's alpha by the validation loss's exact gradient). Pruners:
+            none, median, percentile, sha (asynchronous successive halving), hyperband. The default space of each model is listed by `tune-train space --model NAME`; --space
             reads one from YAML or JSON:
               lr: {type: float, low: 1e-5, high: 1e-1, log: true}
               hidden_size: {type: categorical, choices: [32, 64, 128]}
