@@ -133,7 +133,11 @@ struct CMAESState: Sendable {
                 covariance[j * n + i] = average
             }
         }
-        let (values, vectors) = try Tensor<Double>(shape: [n, n], scalars: covariance).symmetricEigendecomposition()
+        // One BLAS thread: the decomposition's rounding must not depend on the process's thread
+        // count, so one seed gives the same trials whatever else runs (and the matrix is small).
+        let (values, vectors) = try BLASThreads.withCount(1) {
+            try Tensor<Double>(shape: [n, n], scalars: covariance).symmetricEigendecomposition()
+        }
         let b = vectors.scalars
         let d = values.map { ($0 < 0 ? Self.epsilon : $0).squareRoot() }
         for i in 0..<n {
