@@ -26,6 +26,9 @@ public struct MLPHyperparameters: Codable, Sendable, Equatable {
     public var minimumImprovement = 0.0
     public var restoreBestWeights = true
     public var seed: UInt64 = 0
+    /// β of hypergradient descent on the learning rate (SGD-HD, Adam-HD, …; 0: off): `lr` is
+    /// then only the starting rate.
+    public var hypergradient = 0.0
 
     public init() {}
 
@@ -33,7 +36,7 @@ public struct MLPHyperparameters: Codable, Sendable, Equatable {
         case learningRate = "lr", optimizer, momentum, weightDecay = "weight_decay", hiddenLayers = "num_layers"
         case hiddenSize = "hidden_size", dropout, activation, batchSize = "batch_size", epochs
         case learningRateSchedule = "lr_schedule", alpha, validationFraction = "validation_fraction", patience
-        case minimumImprovement = "min_delta", restoreBestWeights = "restore_best_weights", seed
+        case minimumImprovement = "min_delta", restoreBestWeights = "restore_best_weights", seed, hypergradient
     }
 
     /// - Throws: ``ModelError/invalidHyperparameter(name:constraint:value:)`` for the first field
@@ -51,6 +54,7 @@ public struct MLPHyperparameters: Codable, Sendable, Equatable {
         try check(validationFraction >= 0 && validationFraction < 1, "validation_fraction", "in [0, 1)", validationFraction)
         try check(patience >= 0, "patience", ">= 0", patience)
         try check(minimumImprovement >= 0, "min_delta", ">= 0", minimumImprovement)
+        try check(hypergradient >= 0 && hypergradient.isFinite, "hypergradient", ">= 0", hypergradient)
     }
 
     /// The layer list for `inputs` features and `outputs` outputs.
@@ -74,6 +78,7 @@ public struct MLPHyperparameters: Codable, Sendable, Equatable {
                 kind: optimizer, learningRate: learningRate,
                 momentum: optimizer == .rmsprop ? 0 : momentum, weightDecay: weightDecay),
             schedule: learningRateSchedule, batchSize: batchSize, epochs: epochs, weightPenalty: alpha,
-            patience: patience, minimumImprovement: minimumImprovement, restoreBestWeights: restoreBestWeights, seed: seed)
+            patience: patience, minimumImprovement: minimumImprovement, restoreBestWeights: restoreBestWeights, seed: seed,
+            hypergradientRate: hypergradient)
     }
 }

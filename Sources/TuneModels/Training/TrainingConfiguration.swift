@@ -16,11 +16,15 @@ public struct TrainingConfiguration: Sendable, Equatable {
     /// On an early stop, return the weights of the best epoch.
     public var restoreBestWeights: Bool
     public var seed: UInt64
+    /// β of hypergradient descent on the learning rate (``HypergradientLearningRate``); 0 keeps
+    /// the rate fixed (or on its schedule). When positive, the optimizer's learning rate is the
+    /// initial rate and the schedule is not used.
+    public var hypergradientRate: Double
 
     public init(
         optimizer: OptimizerConfiguration, schedule: LearningRateScheduleChoice = .constant, batchSize: Int = 64,
         epochs: Int = 50, weightPenalty: Double = 0, patience: Int = 0, minimumImprovement: Double = 0,
-        restoreBestWeights: Bool = true, seed: UInt64 = 0
+        restoreBestWeights: Bool = true, seed: UInt64 = 0, hypergradientRate: Double = 0
     ) {
         self.optimizer = optimizer
         self.schedule = schedule
@@ -31,6 +35,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.minimumImprovement = minimumImprovement
         self.restoreBestWeights = restoreBestWeights
         self.seed = seed
+        self.hypergradientRate = hypergradientRate
     }
 }
 

@@ -30,6 +30,8 @@ public struct TrainingSession<Scalar: TensorScalar> {
     private var batchInputs: [Int: Tensor<Scalar>] = [:]
     private var batchTargets: [Scalar]
     private var generator: SeededGenerator
+    /// The adapted learning rate when `hypergradientRate` is positive.
+    private var hypergradient: HypergradientLearningRate<Scalar>?
     private var best: (score: Double, network: Network<Scalar>, epoch: Int)?
     private let start = Date()
 
@@ -61,6 +63,11 @@ public struct TrainingSession<Scalar: TensorScalar> {
         schedule = configuration.schedule.schedule(epochs: configuration.epochs)
         weightStates = optimizer.makeStates(for: network.weights)
         biasStates = optimizer.makeStates(for: network.biases)
+        if configuration.hypergradientRate > 0 {
+            hypergradient = HypergradientLearningRate(
+                initialRate: Scalar(configuration.optimizer.learningRate), hypergradientRate: Scalar(configuration.hypergradientRate),
+                weights: network.weights, biases: network.biases)
+        }
         weightGradients = network.weights.map { Tensor(zeros: $0.shape) }
         biasGradients = network.biases.map { Tensor(zeros: $0.shape) }
         batchTargets = [Scalar](repeating: 0, count: min(configuration.batchSize, features.rows))
@@ -166,8 +173,14 @@ public struct TrainingSession<Scalar: TensorScalar> {
             }
         }
         guard value.isFinite else { return value }
-        optimizer.update(&network.weights, gradients: weightGradients, states: &weightStates, learningRate: learningRate)
-        optimizer.update(&network.biases, gradients: biasGradients, states: &biasStates, learningRate: learningRate)
+        var rate = learningRate
+        if hypergradient != nil {
+            hypergradient!.adapt(weightGradients: weightGradients, biasGradients: biasGradients, weights: network.weights, biases: network.biases)
+            rate = hypergradient!.rate
+        }
+        optimizer.update(&network.weights, gradients: weightGradients, states: &weightStates, learningRate: rate)
+        optimizer.update(&network.biases, gradients: biasGradients, states: &biasStates, learningRate: rate)
+        hypergradient?.record(weights: network.weights, biases: network.biases)
         return value
     }
 }
