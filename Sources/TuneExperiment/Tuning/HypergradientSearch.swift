@@ -22,8 +22,11 @@ struct HypergradientSearch {
         guard settings.folds == nil else {
             throw ParameterError(message: "--search gradient follows the gradient of a validation split's loss; leave out --cv")
         }
-        guard space.parameters.count == 1, case .float(_, _, _, nil) = space.parameters[0].distribution, space.parameters[0].name == "alpha" else {
+        guard space.parameters.count == 1, case .float(let low, _, _, nil) = space.parameters[0].distribution, space.parameters[0].name == "alpha" else {
             throw ParameterError(message: "--search gradient tunes ridge's alpha alone, as a continuous range; the space has \(space.names.joined(separator: ", "))")
+        }
+        guard low > 0 else {
+            throw ParameterError(message: "--search gradient works on log alpha, so alpha's range must start above 0, e.g. alpha: {type: float, low: 1e-4, high: 100, log: true}")
         }
     }
 
