@@ -129,6 +129,24 @@ import TuneTestSupport
     }
 }
 
+@Suite struct GPAcquisitionTests {
+    /// The derivatives with respect to the mean and the variance that the acquisition search
+    /// follows, against central finite differences, for log EI (near and far from the best) and UCB.
+    @Test(arguments: [GPAcquisition.logExpectedImprovement, .upperConfidenceBound(beta: 4)])
+    func derivativesMatchFiniteDifferences(acquisition: GPAcquisition) {
+        for (mean, variance) in [(0.3, 0.5), (-2.0, 0.04), (-9.0, 0.01)] {
+            let exact = acquisition.evaluate(mean: mean, variance: variance, best: 1)
+            let h = 1e-6
+            let dMean = (acquisition.evaluate(mean: mean + h, variance: variance, best: 1).value
+                - acquisition.evaluate(mean: mean - h, variance: variance, best: 1).value) / (2 * h)
+            let dVariance = (acquisition.evaluate(mean: mean, variance: variance + h * variance, best: 1).value
+                - acquisition.evaluate(mean: mean, variance: variance - h * variance, best: 1).value) / (2 * h * variance)
+            expectClose(exact.dMean, dMean, rtol: 1e-6, "dMean at \(mean), \(variance)")
+            expectClose(exact.dVariance, dVariance, rtol: 1e-5, "dVariance at \(mean), \(variance)")
+        }
+    }
+}
+
 @Suite struct BoundedLBFGSTests {
     @Test func minimisesRosenbrock() {
         let result = BoundedLBFGS(maximumIterations: 500, gradientTolerance: 1e-8).minimize(from: [-1.2, 1]) { x in

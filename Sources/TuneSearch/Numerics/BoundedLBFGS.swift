@@ -17,7 +17,6 @@ struct BoundedLBFGS {
     struct Result {
         var point: [Double]
         var value: Double
-        var iterations: Int
     }
 
     /// Minimises `objective` (which returns the value and the gradient at a point) from `start`.
@@ -27,7 +26,7 @@ struct BoundedLBFGS {
         let dimension = start.count
         var x = project(start)
         var (value, gradient) = objective(x)
-        guard value.isFinite else { return Result(point: x, value: value, iterations: 0) }
+        guard value.isFinite else { return Result(point: x, value: value) }
         var steps: [[Double]] = [], changes: [[Double]] = [], curvatures: [Double] = []
         var iteration = 0
         while iteration < maximumIterations {
@@ -72,7 +71,7 @@ struct BoundedLBFGS {
             (x, value, gradient) = accepted
             if improvement <= relativeImprovementTolerance * max(abs(value), 1) { break }
         }
-        return Result(point: x, value: value, iterations: iteration)
+        return Result(point: x, value: value)
     }
 
     /// −H·g by the two-loop recursion over the stored curvature pairs.

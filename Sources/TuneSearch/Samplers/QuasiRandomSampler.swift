@@ -28,9 +28,7 @@ public struct QuasiRandomSampler: Sampler {
         self.sequence = sequence
         self.scrambled = scrambled
         self.seed = seed
-        self.searchSpace = searchSpace.map { space in
-            SearchSpace(validated: space.parameters.filter { $0.condition == nil && !$0.distribution.isSingleValue })
-        }
+        self.searchSpace = searchSpace?.jointlySampled
         self.fallback = RandomSampler(seed: seed)
     }
 

@@ -28,6 +28,13 @@ extension SearchSpace {
         self.init(validated: parameters)
     }
 
+    /// The parameters a sampler can sample jointly from the start when the space is known in
+    /// advance: the unconditional ones with more than one value (conditional parameters exist
+    /// only in some trials, so they are sampled alone).
+    var jointlySampled: SearchSpace {
+        SearchSpace(validated: parameters.filter { $0.condition == nil && !$0.distribution.isSingleValue })
+    }
+
     /// A space from parameters known to be valid (no checks).
     init(validated parameters: [Parameter]) {
         self.parameters = parameters

@@ -86,9 +86,7 @@ public struct CMAESSampler: Sampler {
         self.startupTrials = startupTrials
         self.restartStrategy = restartStrategy
         self.searchSpace = searchSpace.map { space in
-            SearchSpace(validated: space.parameters.filter {
-                $0.condition == nil && !$0.distribution.isSingleValue && !$0.distribution.isCategorical
-            })
+            SearchSpace(validated: space.jointlySampled.parameters.filter { !$0.distribution.isCategorical })
         }
         self.fallback = RandomSampler(seed: seed)
         if let space = self.searchSpace { _ = try Self.startingPoint(x0, in: space) }

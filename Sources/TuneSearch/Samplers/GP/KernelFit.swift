@@ -50,7 +50,8 @@ struct KernelFit {
         let minimizer = BoundedLBFGS(maximumIterations: 200, gradientTolerance: 1e-2, bounds: rawBounds)
         var best: (kernel: MaternKernel, value: Double)?
         for start in starts {
-            let result = minimizer.minimize(from: start.raw.enumerated().map { min(max($1, rawBounds[$0].lower), rawBounds[$0].upper) }) {
+            // The minimizer projects the start onto the bounds.
+            let result = minimizer.minimize(from: start.raw) {
                 negativeLogPosterior(raw: $0)
             }
             if result.value.isFinite, best == nil || result.value < best!.value {

@@ -85,7 +85,7 @@ public struct GeneticSampler: Sampler {
         self.mutationEta = mutationEta
         self.elites = elites
         self.searchSpace = try searchSpace.map { space in
-            let evolved = SearchSpace(validated: space.parameters.filter { $0.condition == nil && !$0.distribution.isSingleValue })
+            let evolved = space.jointlySampled
             guard !evolved.isEmpty else {
                 throw StudyError.invalidSetting("searchSpace has no unconditional parameter with more than one value to evolve")
             }

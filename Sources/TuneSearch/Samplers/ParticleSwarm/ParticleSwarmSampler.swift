@@ -75,9 +75,7 @@ public struct ParticleSwarmSampler: Sampler {
         } else {
             self.inertia = .constant(inertia)
         }
-        self.searchSpace = searchSpace.map { space in
-            SearchSpace(validated: space.parameters.filter { $0.condition == nil && !$0.distribution.isSingleValue })
-        }
+        self.searchSpace = searchSpace?.jointlySampled
         self.seed = seed
         self.swarmSize = swarmSize
         self.cognitive = cognitive
