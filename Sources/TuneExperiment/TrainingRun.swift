@@ -38,32 +38,58 @@ public struct TrainingRun: Sendable {
     /// - Throws: ``ParameterError`` for unknown or malformed parameters, ``ModelError`` for
     ///   invalid values, a task mismatch or divergence, `DataError` for an impossible split.
     public func run(on dataset: Dataset) throws -> TrainingResult {
-        guard testFraction > 0, testFraction < 1 else {
-            throw ParameterError(message: "test size must be in (0, 1), got \(testFraction)")
-        }
-        let (rawTrain, rawTest) = try dataset.trainTestSplit(testSize: .fraction(testFraction), seed: seed)
-        let settings = Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-        let (train, test, appliedScaling) = scaling.apply(
-            train: rawTrain, test: rawTest, gradientTrained: model.trainsByGradient(parameters: settings))
-        let (estimator, parameterList) = try makeEstimator(for: train)
+        let split = try prepare(dataset)
+        let (estimator, parameterList) = try makeEstimator(for: split.train)
         var crossValidation: CrossValidationResult?
         if let folds = crossValidationFolds {
-            let scaling = self.scaling, gradient = model.trainsByGradient(parameters: settings)
-            crossValidation = try crossValidate(estimator, on: rawTrain, folds: folds, seed: seed) { train, test in
+            let scaling = self.scaling, gradient = split.gradientTrained
+            crossValidation = try crossValidate(estimator, on: split.rawTrain, folds: folds, seed: seed) { train, test in
                 let (scaledTrain, scaledTest, _) = scaling.apply(train: train, test: test, gradientTrained: gradient)
                 return (scaledTrain, scaledTest)
             }
         }
         let started = Date()
-        let fitted = try estimator.fit(train)
+        let fitted = try estimator.fit(split.train)
         let seconds = Date().timeIntervalSince(started)
+        let (train, test) = (split.train, split.test)
         return TrainingResult(
             model: model.rawValue, data: dataset.name, task: dataset.task.classCount == nil ? "regression" : "classification",
             params: parameterList, metric: dataset.task.classCount == nil ? "r2" : "accuracy",
             trainScore: fitted.score(train), testScore: fitted.score(test), epochsRun: fitted.reports.count,
-            fitSeconds: seconds, trainRows: train.rowCount, testRows: test.rowCount, scaling: appliedScaling.rawValue,
+            fitSeconds: seconds, trainRows: train.rowCount, testRows: test.rowCount, scaling: split.scaling.rawValue,
             seed: seed, crossValidationScores: crossValidation?.scores, crossValidationMean: crossValidation?.mean,
             crossValidationStandardDeviation: crossValidation?.standardDeviation)
+    }
+
+    /// The model fitted on the (scaled) training part of `dataset`, and the scaled test part it
+    /// is scored on: the same rows for every run with the same seed and test fraction, which is
+    /// what lets several settings' models be combined (``TuningEnsemble``).
+    public func fitted(on dataset: Dataset) throws -> (model: any FittedModel, test: Dataset) {
+        let split = try prepare(dataset)
+        let (estimator, _) = try makeEstimator(for: split.train)
+        return (try estimator.fit(split.train), split.test)
+    }
+
+    /// The split of `dataset` into training and test parts, scaled as the model needs.
+    private func prepare(_ dataset: Dataset) throws -> PreparedSplit {
+        guard testFraction > 0, testFraction < 1 else {
+            throw ParameterError(message: "test size must be in (0, 1), got \(testFraction)")
+        }
+        let (rawTrain, rawTest) = try dataset.trainTestSplit(testSize: .fraction(testFraction), seed: seed)
+        let settings = Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        let gradientTrained = model.trainsByGradient(parameters: settings)
+        let (train, test, applied) = scaling.apply(train: rawTrain, test: rawTest, gradientTrained: gradientTrained)
+        return PreparedSplit(rawTrain: rawTrain, train: train, test: test, scaling: applied, gradientTrained: gradientTrained)
+    }
+
+    /// The parts of a data set a run fits and scores on.
+    private struct PreparedSplit {
+        /// The training part before scaling (cross-validation scales each fold itself).
+        var rawTrain: Dataset
+        var train: Dataset
+        var test: Dataset
+        var scaling: FeatureScaling
+        var gradientTrained: Bool
     }
 
     private static let enumeratedChoices: [String: [String]] = [

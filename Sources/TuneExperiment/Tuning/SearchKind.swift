@@ -26,6 +26,9 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
     case ga
     /// Particle-swarm optimisation over the unit box of the space.
     case pso
+    /// The Tuning Playbook's two phases: scrambled Sobol exploration for the first part of the
+    /// budget, then an exploiting sampler (TPE unless told otherwise) for the rest.
+    case playbook
     /// Follows the exact gradient of the validation loss with respect to a differentiable
     /// hyperparameter (ridge's `alpha`) instead of sampling; see ``isSampler``.
     case gradient
@@ -38,10 +41,20 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
     /// fixed set of parameters).
     public var supportsConditionalParameters: Bool { self != .grid }
 
+    /// The searches that can exploit what a playbook search explored.
+    public static let exploiting: [SearchKind] = [.tpe, .tpeIndependent, .gp, .cmaes]
+
     /// The sampler for `space`, seeded.
-    /// - Parameter gridPoints: values per numeric range for a grid.
-    /// - Throws: ``SearchSpaceError`` when the space cannot be searched this way.
-    public func makeSampler(space: SearchSpace, seed: UInt64, gridPoints: Int = 5) throws -> any Sampler {
+    /// - Parameters:
+    ///   - gridPoints: values per numeric range for a grid.
+    ///   - budget: the trials the study should hold (a playbook search explores a third of them,
+    ///     at least 10).
+    ///   - exploit: what a playbook search exploits with, one of ``exploiting``.
+    /// - Throws: ``SearchSpaceError`` when the space cannot be searched this way,
+    ///   ``ParameterError`` for an `exploit` that cannot exploit.
+    public func makeSampler(
+        space: SearchSpace, seed: UInt64, gridPoints: Int = 5, budget: Int = 50, exploit: SearchKind = .tpe
+    ) throws -> any Sampler {
         switch self {
         case .grid: return try GridSampler(space.gridValues(pointsPerRange: gridPoints), seed: seed)
         case .random:
@@ -58,8 +71,22 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
         case .cmaes: return try CMAESSampler(seed: seed, startupTrials: 0, searchSpace: space)
         case .ga: return try GeneticSampler(seed: seed, searchSpace: space)
         case .pso: return try ParticleSwarmSampler(seed: seed, searchSpace: space)
+        case .playbook:
+            guard Self.exploiting.contains(exploit) else {
+                throw ParameterError(message: "a playbook search exploits with one of \(Self.exploiting.map(\.rawValue).joined(separator: ", ")), not \(exploit.rawValue)")
+            }
+            return PlaybookSampler(
+                explorationTrials: Self.explorationTrials(budget: budget),
+                exploration: try SearchKind.qmc.makeSampler(space: space, seed: seed),
+                exploitation: try exploit.makeSampler(space: space, seed: seed))
         // Its trials are enqueued with the values the gradient chose; the sampler draws nothing.
         case .gradient: return RandomSampler(seed: seed)
         }
+    }
+
+    /// How many trials of a `budget` a playbook search spends exploring: a third, at least 10
+    /// (what a model-based sampler needs before its model means anything), never all of them.
+    public static func explorationTrials(budget: Int) -> Int {
+        min(max(10, (budget + 2) / 3), max(1, budget - 1))
     }
 }

@@ -19,24 +19,33 @@ public enum SearchSpaceFile {
     /// Reads the space in `path`.
     /// - Throws: ``SearchSpaceFileError`` naming the file, the parameter and the fix.
     public static func load(_ path: String) throws -> SearchSpace {
-        let text: String
+        try parse(try readText(path), file: path)
+    }
+
+    /// The text of the file at `path`.
+    /// - Throws: ``SearchSpaceFileError`` when it cannot be read.
+    static func readText(_ path: String) throws -> String {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw SearchSpaceFileError(file: path, message: "cannot be read (\(error.localizedDescription)); check the path")
         }
-        return try parse(text, file: path)
+    }
+
+    /// The YAML or JSON document in `text`; `file` names it in errors.
+    /// - Throws: ``SearchSpaceFileError`` when it does not parse.
+    static func compose(_ text: String, file: String) throws -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch {
+            throw SearchSpaceFileError(file: file, message: "is not valid YAML or JSON: \(error)")
+        }
     }
 
     /// Reads a space from YAML or JSON text; `file` names it in errors.
     public static func parse(_ text: String, file: String = "space") throws -> SearchSpace {
         func fail(_ message: String) -> SearchSpaceFileError { SearchSpaceFileError(file: file, message: message) }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw fail("is not valid YAML or JSON: \(error)")
-        }
+        let root = try compose(text, file: file)
         guard let mapping = root?.mapping, !mapping.isEmpty else {
             throw fail("must map each parameter name to its definition, e.g. lr: {type: float, low: 0.0001, high: 0.1, log: true}")
         }
@@ -124,7 +133,7 @@ public enum SearchSpaceFile {
 
     /// A scalar node as a parameter value: quoted text stays text; plain text is read as an
     /// integer, a number, a Boolean or null where it looks like one.
-    private static func scalarValue(_ node: Node) -> ParameterValue? {
+    static func scalarValue(_ node: Node) -> ParameterValue? {
         guard let scalar = node.scalar else { return nil }
         let text = scalar.string
         guard scalar.style == .plain else { return .string(text) }

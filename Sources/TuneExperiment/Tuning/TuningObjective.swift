@@ -37,20 +37,34 @@ struct TuningObjective: Sendable {
 
     func callAsFunction(_ trial: Trial) throws -> Double {
         let chosen = try suggest(trial)
+        let pruning = PruningHook(trial: trial)
+        let score = try score(chosen, seed: seed, trial: trial, epochCallback: pruning.callback)
+        try pruning.rethrow()
+        return score
+    }
+
+    /// The score of a setting trained with another `seed` (model initialisation, folds and
+    /// validation split alike): what re-running a trial to measure its spread computes.
+    func score(_ chosen: [(name: String, value: ParameterValue)], seed: UInt64) throws -> Double {
+        try score(chosen, seed: seed, trial: nil, epochCallback: nil)
+    }
+
+    /// Cross-validated or validation-split score of `chosen`; `trial`, when given, keeps the
+    /// folds' scores, and `epochCallback` sees each epoch of a validation-split run.
+    private func score(
+        _ chosen: [(name: String, value: ParameterValue)], seed: UInt64, trial: Trial?, epochCallback: EpochCallback?
+    ) throws -> Double {
         let parameters = fixedParameters.filter { fixed in !chosen.contains { $0.name == fixed.name } }
             + chosen.map { ($0.name, $0.value.description) }
         var run = TrainingRun(model: model, parameters: parameters, scaling: scaling, seed: seed)
         if let folds {
             let result = try run.crossValidationScore(on: trainingPart, folds: folds, concurrency: foldConcurrency)
-            try trial.setUserAttribute("cv_scores", .array(result.scores.map { .double($0) }))
+            try trial?.setUserAttribute("cv_scores", .array(result.scores.map { .double($0) }))
             return result.mean
         }
         let (train, validation) = try trainingPart.trainTestSplit(testSize: .fraction(validationFraction), seed: seed)
-        let pruning = PruningHook(trial: trial)
-        run.epochCallback = pruning.callback
-        let score = try run.validationScore(train: train, validation: validation)
-        try pruning.rethrow()
-        return score
+        run.epochCallback = epochCallback
+        return try run.validationScore(train: train, validation: validation)
     }
 }
 

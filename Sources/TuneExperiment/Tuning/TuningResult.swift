@@ -18,17 +18,31 @@ public struct TuningResult: Encodable, Sendable {
     public var bestTrial: Int
     public var bestValue: Double
     public var bestParameters: ParameterList
-    /// The best setting retrained on the whole training part, scored on the test part.
+    /// The final setting (see ``finalTrial``) retrained on the whole training part, scored on
+    /// the test part.
     public var testScore: Double
     public var trainScore: Double
     public var seed: UInt64
     public var seconds: Double
+    /// The best completed trials, best first (at most five).
+    public var topTrials: [TrialSummary]
+    /// The best settings trained again with other seeds (`--repeats`), best mean first.
+    public var repeats: [RepeatedSetting]?
+    /// The trial whose setting was retrained and tested: the best by value, or with
+    /// ``repeats`` the best by mean.
+    public var finalTrial: Int
+    public var finalParameters: ParameterList
+    /// The best settings' models combined (`--ensemble`).
+    public var ensemble: TuningEnsemble?
+    /// Numeric ranges whose best trials crowd a bound.
+    public var warnings: [String]
 
     enum CodingKeys: String, CodingKey {
         case study, storage, model, data, search, pruner, metric, direction
         case trialCount = "n_trials", trialsRun = "trials_run", states, bestTrial = "best_trial"
-        case bestValue = "best_value", bestParameters = "best_params", testScore = "test_score"
-        case trainScore = "train_score", seed, seconds
+        case bestValue = "best_value", bestParameters = "best_params", finalTrial = "final_trial", finalParameters = "final_params"
+        case testScore = "test_score", trainScore = "train_score", seed, seconds
+        case topTrials = "top_trials", repeats, ensemble, warnings
     }
 
     /// Trials per state, with Optuna's state names as keys.

@@ -22,23 +22,29 @@ public struct TuningRun: Sendable {
     /// The space searched: the given one or the model's default.
     public var space: SearchSpace { settings.space ?? DefaultSearchSpaces.space(for: settings.model) }
 
-    /// Runs the study on `dataset`.
-    /// - Parameter callbacks: run after each trial (progress display).
+    /// Runs the study on `dataset`: the search, then (as settings ask) repeats of the best
+    /// settings with other seeds, the final setting retrained and tested, an ensemble of the
+    /// best settings, and warnings about ranges whose best trials crowd a bound.
+    /// - Parameter observer: told of the search's progress and the later stages.
     /// - Throws: ``SearchSpaceError`` or ``ParameterError`` for an unusable space or settings,
     ///   ``TuningError`` when no trial completed, storage and data errors.
-    public func run(on dataset: Dataset, callbacks: [StudyCallback] = []) throws -> TuningResult {
+    public func run(on dataset: Dataset, observer: (any TuningObserver)? = nil) throws -> TuningResult {
         let started = Date()
         try validate()
         let (trainingPart, _) = try dataset.trainTestSplit(testSize: .fraction(settings.testFraction), seed: settings.seed)
         let hypergradient = settings.search == .gradient ? HypergradientSearch(settings: settings, space: space) : nil
         try hypergradient?.validate()
-        let sampler = try settings.search.makeSampler(space: space, seed: settings.seed, gridPoints: settings.gridPoints)
         let name = settings.studyName ?? settings.defaultStudyName(data: dataset.name)
+        let storedCount = try storage.study(named: name).map { Self.countedTrials(try storage.trials(studyID: $0.id)) } ?? 0
+        let sampler = try settings.search.makeSampler(
+            space: space, seed: settings.seed, gridPoints: settings.gridPoints,
+            budget: settings.budget(existingTrials: storedCount, gridPoints: nil), exploit: settings.exploit)
         let study = try Study(name: name, direction: .maximize, sampler: sampler, pruner: settings.pruner.makePruner(), storage: storage)
         try recordStudyAttributes(study, data: dataset.name)
 
         // Trials of a killed run are failed (and enqueued again) before counting what is left.
         if storage.isSharedBetweenProcesses { try study.failStaleTrials() }
+        for setting in settings.enqueued { try study.enqueueTrial(setting, skipIfExists: true) }
         let existing = try study.trials
         let planned: Int
         if let additional = settings.additionalTrials {
@@ -53,6 +59,8 @@ public struct TuningRun: Sendable {
             validationFraction: settings.validationFraction, scaling: settings.scaling, seed: settings.seed,
             fixedParameters: settings.fixedParameters, foldConcurrency: settings.concurrency > 1 ? 1 : cores)
         let before = existing.count
+        observer?.searchStarted(study: name, plannedTrials: planned, existingTrials: Self.countedTrials(existing), timeout: settings.timeout)
+        let callbacks: [StudyCallback] = observer.map { observer in [{ study, trial in observer.trialFinished(trial, in: study) }] } ?? []
         if let hypergradient {
             try hypergradient.run(study: study, trainingPart: trainingPart, callbacks: callbacks)
         } else {
@@ -61,19 +69,32 @@ public struct TuningRun: Sendable {
                                    callbacks: callbacks) { trial in try objective(trial) }
             }
         }
+        observer?.searchFinished()
         let trials = try study.trials
-        guard let best = TrialHistory(direction: study.direction, trials: trials).best, let bestValue = best.value else {
+        let ranked = Self.rankedSettings(trials)
+        guard let best = ranked.first, let bestValue = best.value else {
             let reasons = trials.compactMap(\.failReason)
             throw TuningError.noTrialCompleted(study: name, trials: trials.count, firstFailure: reasons.first)
         }
-        let bestParameters = space.parameters.compactMap { parameter in
-            best.parameters[parameter.name].map { (name: parameter.name, value: $0) }
+
+        var repeats: [RepeatedSetting]?
+        var final = best
+        if let count = settings.repeats {
+            let candidates = Array(ranked.prefix(settings.repeatedSettings))
+            observer?.stageStarted("re-running the \(candidates.count) best settings with \(count) seeds each")
+            let repeated = try repeatSettings(candidates, seeds: count, objective: objective)
+            repeats = repeated.sorted { $0.mean > $1.mean }
+            if let chosen = repeats?.first, let trial = candidates.first(where: { $0.number == chosen.trial }) { final = trial }
         }
-        let final = try TrainingRun(
-            model: settings.model,
-            parameters: settings.fixedParameters + bestParameters.map { ($0.name, $0.value.description) },
-            testFraction: settings.testFraction, scaling: settings.scaling, seed: settings.seed
-        ).run(on: dataset)
+        observer?.stageStarted("retraining trial \(final.number)'s setting on the whole training part")
+        let finalRun = trainingRun(for: final)
+        let finalResult = try finalRun.run(on: dataset)
+        var ensemble: TuningEnsemble?
+        if let size = settings.ensembleSize {
+            let members = Array(ranked.prefix(size))
+            observer?.stageStarted("combining the \(members.count) best settings' models")
+            ensemble = try TuningEnsemble(trials: members.map(\.number), runs: members.map(trainingRun(for:)), dataset: dataset)
+        }
 
         var counts = TuningResult.StateCounts()
         for trial in trials {
@@ -87,12 +108,53 @@ public struct TuningRun: Sendable {
         }
         return TuningResult(
             study: name, storage: storageName, model: settings.model.rawValue, data: dataset.name,
-            search: settings.search.rawValue, pruner: settings.pruner.rawValue, metric: final.metric,
+            search: settings.search.rawValue, pruner: settings.pruner.rawValue, metric: finalResult.metric,
             direction: "maximize", trialCount: trials.count, trialsRun: trials.count - before, states: counts,
-            bestTrial: best.number, bestValue: bestValue,
-            bestParameters: ParameterList(entries: bestParameters.map { ($0.name, ParameterList.Value($0.value)) }),
-            testScore: final.testScore, trainScore: final.trainScore, seed: settings.seed,
-            seconds: Date().timeIntervalSince(started))
+            bestTrial: best.number, bestValue: bestValue, bestParameters: parameterList(best),
+            testScore: finalResult.testScore, trainScore: finalResult.trainScore, seed: settings.seed,
+            seconds: Date().timeIntervalSince(started),
+            topTrials: ranked.prefix(5).map { TrialSummary($0, space: space) }, repeats: repeats, finalTrial: final.number,
+            finalParameters: parameterList(final), ensemble: ensemble,
+            warnings: BoundaryWarning.check(space: space, trials: trials, direction: .maximize).map(\.description))
+    }
+
+    /// Completed trials best first, one per distinct setting (the earliest trial of a setting
+    /// evaluated more than once).
+    static func rankedSettings(_ trials: [TrialRecord]) -> [TrialRecord] {
+        var seen = Set<String>()
+        return trials.filter { $0.state == .complete && $0.value != nil }
+            .sorted { $0.value! != $1.value! ? $0.value! > $1.value! : $0.number < $1.number }
+            .filter { trial in
+                seen.insert(trial.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")).inserted
+            }
+    }
+
+    /// `trial`'s searched parameters in the space's order.
+    private func chosenParameters(_ trial: TrialRecord) -> [(name: String, value: ParameterValue)] {
+        space.parameters.compactMap { parameter in trial.parameters[parameter.name].map { (parameter.name, $0) } }
+    }
+
+    private func parameterList(_ trial: TrialRecord) -> ParameterList {
+        ParameterList(entries: chosenParameters(trial).map { ($0.name, ParameterList.Value($0.value)) })
+    }
+
+    /// The run that retrains `trial`'s setting on the whole training part and tests it.
+    private func trainingRun(for trial: TrialRecord) -> TrainingRun {
+        TrainingRun(
+            model: settings.model,
+            parameters: settings.fixedParameters + chosenParameters(trial).map { ($0.name, $0.value.description) },
+            testFraction: settings.testFraction, scaling: settings.scaling, seed: settings.seed)
+    }
+
+    /// Each candidate's setting scored again with `seeds` other seeds.
+    /// - Throws: the first training error (a setting that diverges with another seed says so).
+    private func repeatSettings(_ candidates: [TrialRecord], seeds count: Int, objective: TuningObjective) throws -> [RepeatedSetting] {
+        let seeds = RepeatedSetting.seeds(count: count, studySeed: settings.seed)
+        return try candidates.map { trial in
+            let chosen = chosenParameters(trial)
+            let values = try seeds.map { seed in try objective.score(chosen, seed: seed) }
+            return RepeatedSetting(trial: trial, parameters: chosen, values: values)
+        }
     }
 
     /// Trials that count towards the study's size before a run: all but failed trials that were
@@ -112,6 +174,13 @@ public struct TuningRun: Sendable {
         if let trials = settings.trials, trials < 1 { throw ParameterError(message: "trials must be >= 1, got \(trials)") }
         if let folds = settings.folds, folds < 2 { throw ParameterError(message: "cv folds must be >= 2, got \(folds)") }
         guard settings.concurrency >= 1 else { throw ParameterError(message: "jobs must be >= 1, got \(settings.concurrency)") }
+        if let repeats = settings.repeats, repeats < 1 { throw ParameterError(message: "repeats must be >= 1, got \(repeats)") }
+        guard settings.repeatedSettings >= 1 else {
+            throw ParameterError(message: "the number of settings to repeat must be >= 1, got \(settings.repeatedSettings)")
+        }
+        if let size = settings.ensembleSize, size < 2 {
+            throw ParameterError(message: "an ensemble needs at least 2 models, got \(size)")
+        }
         guard settings.validationFraction > 0, settings.validationFraction < 1 else {
             throw ParameterError(message: "validation fraction must be in (0, 1), got \(settings.validationFraction)")
         }

@@ -33,10 +33,29 @@ public struct TuningSettings: Sendable {
     public var gridPoints = 5
     /// The command line, recorded with the study.
     public var command: String?
+    /// What a playbook search exploits with after exploring (``SearchKind/exploiting``).
+    public var exploit = SearchKind.tpe
+    /// Settings evaluated before the sampler proposes any (warm start); settings the study
+    /// already holds are not evaluated again.
+    public var enqueued: [[String: ParameterValue]] = []
+    /// Seeds each of the best ``repeatedSettings`` settings is trained again with after the
+    /// search; nil for no repeats. The final setting is then the best by mean.
+    public var repeats: Int?
+    /// How many of the best settings are repeated.
+    public var repeatedSettings = 3
+    /// Combine the best this-many settings' models on the test part; nil for no ensemble.
+    public var ensembleSize: Int?
 
     public init(model: ModelKind, search: SearchKind) {
         self.model = model
         self.search = search
+    }
+
+    /// The trials the study should hold when the run starts: what a playbook search plans its
+    /// exploration from.
+    public func budget(existingTrials: Int, gridPoints: Int?) -> Int {
+        if let additionalTrials { return existingTrials + additionalTrials }
+        return trials ?? gridPoints ?? 50
     }
 
     /// The study name used when none is given.
