@@ -75,20 +75,11 @@ public struct TuningRun: Sendable {
             testFraction: settings.testFraction, scaling: settings.scaling, seed: settings.seed
         ).run(on: dataset)
 
-        var counts = TuningResult.StateCounts()
-        for trial in trials {
-            switch trial.state {
-            case .complete: counts.complete += 1
-            case .pruned: counts.pruned += 1
-            case .fail: counts.fail += 1
-            case .running: counts.running += 1
-            case .waiting: counts.waiting += 1
-            }
-        }
         return TuningResult(
             study: name, storage: storageName, model: settings.model.rawValue, data: dataset.name,
             search: settings.search.rawValue, pruner: settings.pruner.rawValue, metric: final.metric,
-            direction: "maximize", trialCount: trials.count, trialsRun: trials.count - before, states: counts,
+            direction: "maximize", trialCount: trials.count, trialsRun: trials.count - before,
+            states: TuningResult.StateCounts(counting: trials),
             bestTrial: best.number, bestValue: bestValue,
             bestParameters: ParameterList(entries: bestParameters.map { ($0.name, ParameterList.Value($0.value)) }),
             testScore: final.testScore, trainScore: final.trainScore, seed: settings.seed,
