@@ -252,7 +252,7 @@ public enum StudyError: Error, CustomStringConvertible, Sendable, Equatable {
             return message
         case let .trialNotFound(study, number, count):
             return "study '\(study)' has no trial \(number)"
-                + (count == 0 ? " (it has no trials yet; start one with `tune-train ask`)" : " (its trials are numbered 0 to \(count - 1))")
+                + (count == 0 ? " (it has no trials yet; ask for one first)" : " (its trials are numbered 0 to \(count - 1))")
         case let .trialNotRunning(number, state):
             return state == .waiting
                 ? "trial \(number) is WAITING (enqueued, not yet started); ask for it first, then tell it"
