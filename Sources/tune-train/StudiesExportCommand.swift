@@ -16,7 +16,7 @@ struct StudiesExportCommand: ParsableCommand {
 
             Examples:
               tune-train studies export --storage sqlite:///mlp.db --study mlp-digits-tpe --format csv -o trials.csv
-              tune-train studies export --storage sqlite:///mlp.db --study mlp-digits-tpe --format json | jq '.[0]'
+              tune-train studies export --storage sqlite:///mlp.db --study mlp-digits-tpe --json | jq '.[0]'
             """
     )
 
@@ -30,13 +30,20 @@ struct StudiesExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The study's name (see `tune-train studies list`).", valueName: "name"))
     var study: String
 
-    @Option(help: "The output format.")
-    var format: Format
+    @Option(help: "The output format (default: csv).")
+    var format: Format?
+
+    @Flag(help: "Export JSON: the same as --format json.")
+    var json = false
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    /// The format asked for, by --format or --json.
+    var chosenFormat: Format { json ? .json : format ?? .csv }
+
     func validate() throws {
+        if json, format == .csv { throw ValidationError("--json and --format csv ask for two formats; give one") }
         guard let output else { return }
         let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
@@ -50,7 +57,7 @@ struct StudiesExportCommand: ParsableCommand {
         let stored = try database.study(named: study, in: storage)
         let rows = try exitingOnRunError { try storage.trials(studyID: stored.id).map(TrialRow.init) }
         let text: String
-        switch format {
+        switch chosenFormat {
         case .csv: text = Self.csv(rows)
         case .json: text = try OrderedJSONEncoder().encode(rows) + "\n"
         }

@@ -118,7 +118,7 @@ import TuneSearch
 
     @Test func exportWritesRFC4180CSVWithOneColumnPerParameter() throws {
         let fixture = try Fixture()
-        let outcome = try fixture.run(["studies", "export", "--study", "mixed", "--format", "csv"])
+        let outcome = try fixture.run(["studies", "export", "--study", "mixed"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains(#""a,""b""""#), "the awkward choice is quoted with its quotes doubled")
         let records = Self.records(outcome.standardOutput)
@@ -140,6 +140,10 @@ import TuneSearch
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [[String: Any]])
         #expect(rows.map { $0["number"] as? Int } == [0, 1, 2, 3])
         #expect(Set(rows[0].keys) == ["number", "state", "value", "params", "intermediate_values", "seconds", "datetime_start", "datetime_complete"])
+        let standardOutput = try fixture.run(["studies", "export", "--study", "mixed", "--json"])
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == standardOutput.standardOutput, "--json is --format json")
+        let both = try fixture.run(["studies", "export", "--study", "mixed", "--json", "--format", "csv"])
+        #expect(both.status == 64 && both.standardError.hasPrefix("Error: --json and --format csv ask for two formats; give one"))
         let nowhere = try fixture.run(["studies", "export", "--study", "mixed", "--format", "csv", "-o", "/nonexistent-folder/t.csv"])
         #expect(nowhere.status == 64 && nowhere.standardError.hasPrefix("Error: -o /nonexistent-folder/t.csv: the folder /nonexistent-folder does not exist"))
     }
@@ -186,7 +190,7 @@ import TuneSearch
 
     @Test func aMissingStudyOrDatabaseIsNamedWithTheFix() throws {
         let fixture = try Fixture()
-        for command in [["studies", "show"], ["studies", "export", "--format", "csv"], ["studies", "delete", "--yes"]] {
+        for command in [["studies", "show"], ["studies", "export"], ["studies", "delete", "--yes"]] {
             let outcome = try fixture.run(command + ["--study", "nope"])
             #expect(outcome.status == 64 && outcome.standardError == "Error: no study named 'nope' in this storage; it holds: mixed, empty\n",
                     "\(command): \(outcome.standardError)")
