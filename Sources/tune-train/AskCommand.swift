@@ -46,7 +46,8 @@ struct AskCommand: ParsableCommand {
 
     func validate() throws {
         guard search.isSampler else {
-            throw ValidationError("--search \(search.rawValue) is not a sampler; it runs with `tune-train --search \(search.rawValue)`. Use tpe, random, qmc, gp, cmaes, ga, pso or grid")
+            let samplers = SearchKind.allCases.filter(\.isSampler).map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--search \(search.rawValue) is not a sampler; it runs with `tune-train --search \(search.rawValue)`. Use one of \(samplers)")
         }
     }
 
@@ -58,7 +59,7 @@ struct AskCommand: ParsableCommand {
             let study = try Study(name: self.study, direction: direction.studyDirection, sampler: sampler, storage: storage)
             try recordStudyAttributes(storage, studyID: study.id)
             guard let trial = try study.ask(detached: true) else {
-                throw GridExhausted(description: "study '\(study.name)' has evaluated every point of its grid; nothing is left to ask (use a new study name to search again)")
+                throw GridExhausted(description: "study '\(study.name)' has started every point of its grid; nothing is left to ask (use a new study name to search again)")
             }
             do {
                 return (trial, try trial.suggest(space))
