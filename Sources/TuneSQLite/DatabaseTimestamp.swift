@@ -2,8 +2,8 @@ import Foundation
 
 /// Dates in the text form SQLAlchemy writes for SQLite `DATETIME` columns (local time,
 /// `2026-11-22 20:27:50.384853`), which is what Optuna stores and reads.
-enum DatabaseTimestamp {
-    static func text(_ date: Date) -> String {
+public enum DatabaseTimestamp {
+    public static func text(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         let microseconds = Int(((date.timeIntervalSince1970 - Double(seconds)) * 1_000_000).rounded(.down))
         var parts = tm()

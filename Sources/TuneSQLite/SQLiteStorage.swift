@@ -35,6 +35,8 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
             }
         } catch let error as StorageError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StorageErrorText.unreadable(path, "is not an SQLite database; check the path, or name a new file to start one")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
             throw StorageErrorText.unreadable(path, "cannot be opened (\(error.message ?? "unable to open")); check that its folder exists and is writable")
         } catch let error as DatabaseError {
@@ -106,6 +108,23 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
                 let direction: String? = row["direction"]
                 return StoredStudy(id: row["study_id"], name: row["study_name"],
                                    direction: direction.flatMap(StudyDirection.init(rawValue:)) ?? .minimize)
+            }
+        }
+    }
+
+    public func deleteStudy(id: Int) throws {
+        try transaction { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM studies WHERE study_id = ?", arguments: [id]) != nil else {
+                throw StorageError.studyNotFound("#\(id)")
+            }
+            // Children before parents, as the cascade of Optuna's models deletes them.
+            let trialsOfStudy = "SELECT trial_id FROM trials WHERE study_id = ?"
+            for table in ["trial_params", "trial_values", "trial_intermediate_values", "trial_user_attributes",
+                          "trial_system_attributes", "trial_heartbeats"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE trial_id IN (\(trialsOfStudy))", arguments: [id])
+            }
+            for table in ["trials", "study_directions", "study_user_attributes", "study_system_attributes", "studies"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE study_id = ?", arguments: [id])
             }
         }
     }

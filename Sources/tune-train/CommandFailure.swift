@@ -49,7 +49,7 @@ private func exiting<T>(_ body: () throws -> T, code: (any Error) -> ExitCode) t
 /// files, run failure (1) for the rest (divergence, storage failures).
 func exitCode(for error: any Error) -> ExitCode {
     switch error {
-    case is ParameterError, is SearchSpaceError, is StudyError, is PrunerError, is StorageURLError:
+    case is ParameterError, is SearchSpaceError, is StudyError, is PrunerError, is StorageURLError, is StoredStudyError:
         return ExitStatus.usage
     case let error as ModelError:
         switch error {

@@ -34,7 +34,7 @@ import GRDB
         try Data("this is not sqlite".utf8).write(to: URL(fileURLWithPath: path))
         #expect {
             try SQLiteStorage(path: path)
-        } throws: { error in "\(error)".contains(path) }
+        } throws: { error in "\(error)".contains(path) && "\(error)".contains("is not an SQLite database; check the path") }
     }
 
     @Test func aFileInAMissingFolderSaysToCheckTheFolder() {
@@ -50,6 +50,44 @@ import GRDB
         #expect {
             try SQLiteStorage(path: path)
         } throws: { error in "\(error)".contains("optuna storage upgrade") }
+    }
+
+    /// What Optuna's `delete_study` cascades to: no row of any table refers to the study or its
+    /// trials afterwards, and the other study's rows are all there.
+    @Test func deletingAStudyLeavesNoRowOfItInAnyTable() throws {
+        let storage = try SQLiteStorage(path: TemporaryDatabase.path())
+        let doomed = try StudyWithEverything.make(in: storage, name: "doomed")
+        let kept = try StudyWithEverything.make(in: storage, name: "kept")
+        let studyTables = ["studies", "study_directions", "study_user_attributes", "study_system_attributes", "trials"]
+        let trialTables = ["trial_params", "trial_values", "trial_intermediate_values", "trial_user_attributes",
+                           "trial_system_attributes", "trial_heartbeats"]
+        func rows(_ studyID: Int) throws -> [String: Int] {
+            try storage.transaction { db in
+                var counts: [String: Int] = [:]
+                for table in studyTables {
+                    counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE study_id = ?", arguments: [studyID])
+                }
+                for table in trialTables {
+                    counts[table] = try Int.fetchOne(db, sql: """
+                        SELECT COUNT(*) FROM \(table) WHERE trial_id IN (SELECT trial_id FROM trials WHERE study_id = ?)
+                        """, arguments: [studyID])
+                }
+                return counts
+            }
+        }
+        let before = try rows(kept.study.id)
+        #expect(before.values.allSatisfy { $0 > 0 }, "every table holds a row of the study: \(before)")
+        #expect(try rows(doomed.study.id) == before)
+        try storage.deleteStudy(id: doomed.study.id)
+        #expect(try rows(doomed.study.id).values.allSatisfy { $0 == 0 })
+        let orphans = try storage.transaction { db in
+            try trialTables.map { table in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE trial_id NOT IN (SELECT trial_id FROM trials)") ?? 0
+            }.reduce(0, +)
+        }
+        #expect(orphans == 0)
+        #expect(try rows(kept.study.id) == before)
+        #expect(try storage.integrityCheck() == "ok")
     }
 
     @Test func urlsFollowSQLAlchemysForm() throws {

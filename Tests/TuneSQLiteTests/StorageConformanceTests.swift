@@ -90,6 +90,26 @@ import TuneSearch
     }
 
     @Test(arguments: Kind.allCases)
+    func aDeletedStudyIsGoneWithItsTrialsAndOthersStay(kind: Kind) throws {
+        let storage = try kind.make()
+        let doomed = try StudyWithEverything.make(in: storage, name: "doomed")
+        let kept = try StudyWithEverything.make(in: storage, name: "kept")
+        try storage.deleteStudy(id: doomed.study.id)
+        #expect(try storage.study(named: "doomed") == nil)
+        #expect(try storage.allStudies().map(\.name) == ["kept"])
+        #expect(throws: StorageError.trialNotFound(doomed.trialID)) { try storage.trial(id: doomed.trialID) }
+        #expect(throws: StorageError.studyNotFound("#\(doomed.study.id)")) { try storage.deleteStudy(id: doomed.study.id) }
+        #expect(try storage.trials(studyID: kept.study.id).count == 2)
+        #expect(try storage.studyUserAttributes(studyID: kept.study.id) == ["model": .string("rf")])
+        #expect(try storage.heartbeats(studyID: kept.study.id).keys.contains(kept.trialID))
+        // The name is free again, and the new study starts empty at trial 0.
+        let again = try storage.createStudy(name: "doomed", direction: .maximize)
+        #expect(try storage.trials(studyID: again.id).isEmpty)
+        #expect(try storage.studyUserAttributes(studyID: again.id).isEmpty)
+        #expect(try storage.startTrial(studyID: again.id, systemAttributes: [:], claim: nil)?.number == 0)
+    }
+
+    @Test(arguments: Kind.allCases)
     func heartbeatsAreKeptForRunningTrials(kind: Kind) throws {
         let storage = try kind.make()
         let study = try storage.createStudy(name: "s", direction: .minimize)
@@ -122,5 +142,28 @@ enum TemporaryDatabase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tune-train-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent("study.db").path
+    }
+}
+
+/// A study with a row in every table a study owns: user and system attributes, a finished trial
+/// with a parameter, a value, an intermediate value and both kinds of attribute, and a running
+/// trial with a heartbeat.
+struct StudyWithEverything {
+    var study: StoredStudy
+    /// The running trial's id.
+    var trialID: Int
+
+    static func make(in storage: any StudyStorage, name: String) throws -> StudyWithEverything {
+        let study = try storage.createStudy(name: name, direction: .minimize)
+        try storage.setStudyUserAttribute("model", .string("rf"), studyID: study.id)
+        try storage.setStudySystemAttribute("note", .int(1), studyID: study.id)
+        let finished = try #require(try storage.startTrial(studyID: study.id, systemAttributes: ["k": .int(1)], claim: nil))
+        try storage.setParameter(trialID: finished.id, name: "x", internalValue: 0.5, distribution: .float(low: 0, high: 1))
+        try storage.setIntermediateValue(trialID: finished.id, step: 0, value: 0.7)
+        try storage.setTrialUserAttribute(trialID: finished.id, key: "cv_scores", value: .array([.double(0.5)]))
+        try storage.finishTrial(trialID: finished.id, state: .complete, value: 0.5)
+        let running = try #require(try storage.startTrial(studyID: study.id, systemAttributes: [:], claim: nil))
+        try storage.recordHeartbeat(trialID: running.id)
+        return StudyWithEverything(study: study, trialID: running.id)
     }
 }

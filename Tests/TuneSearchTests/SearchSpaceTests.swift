@@ -20,6 +20,28 @@ import Testing
         }
     }
 
+    /// A conditional parameter is suggested only when its parent took one of its values, and the
+    /// parameters come back in the space's order.
+    @Test func aTrialSuggestsTheSpaceSkippingUnmetConditions() throws {
+        let space = try SearchSpace([
+            .init("optimizer", .categorical(["sgd", "adam"])),
+            .init("momentum", .float(low: 0, high: 1), condition: .init(parent: "optimizer", values: ["sgd"])),
+            .init("lr", .float(low: 1e-4, high: 1, log: true)),
+        ])
+        let study = try Study(name: "s", sampler: RandomSampler(seed: 7))
+        var seen: Set<String> = []
+        for _ in 0..<12 {
+            let trial = try #require(try study.ask())
+            let chosen = try trial.suggest(space)
+            let optimizer = chosen[0].value
+            #expect(chosen.map(\.name) == (optimizer == "sgd" ? ["optimizer", "momentum", "lr"] : ["optimizer", "lr"]))
+            #expect(Set(trial.parameters.keys) == Set(chosen.map(\.name)))
+            seen.insert(optimizer.description)
+            try study.tell(trial, value: 0)
+        }
+        #expect(seen == ["sgd", "adam"], "both branches were drawn")
+    }
+
     @Test func intersectionKeepsParametersEveryFinishedTrialSharesWithOneDistribution() {
         let float = ParameterDistribution.float(low: 0, high: 1)
         let trials = [

@@ -96,20 +96,11 @@ public struct TuningRun: Sendable {
             ensemble = try TuningEnsemble(trials: members.map(\.number), runs: members.map(trainingRun(for:)), dataset: dataset)
         }
 
-        var counts = TuningResult.StateCounts()
-        for trial in trials {
-            switch trial.state {
-            case .complete: counts.complete += 1
-            case .pruned: counts.pruned += 1
-            case .fail: counts.fail += 1
-            case .running: counts.running += 1
-            case .waiting: counts.waiting += 1
-            }
-        }
         return TuningResult(
             study: name, storage: storageName, model: settings.model.rawValue, data: dataset.name,
             search: settings.search.rawValue, pruner: settings.pruner.rawValue, metric: finalResult.metric,
-            direction: "maximize", trialCount: trials.count, trialsRun: trials.count - before, states: counts,
+            direction: "maximize", trialCount: trials.count, trialsRun: trials.count - before,
+            states: TuningResult.StateCounts(counting: trials),
             bestTrial: best.number, bestValue: bestValue, bestParameters: parameterList(best),
             testScore: finalResult.testScore, trainScore: finalResult.trainScore, seed: settings.seed,
             seconds: Date().timeIntervalSince(started),

@@ -3,12 +3,15 @@ import Foundation
 /// A storage in this process's memory: fast, and gone when the process ends.
 public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     private let lock = NSLock()
+    /// The studies, in creation order.
     private var studies: [StoredStudy] = []
+    private var nextStudyID = 0
     private var studyUser: [Int: [String: JSONValue]] = [:]
     private var studySystem: [Int: [String: JSONValue]] = [:]
-    /// Trials by id; ids are positions.
-    private var records: [TrialRecord] = []
-    private var studyOfTrial: [Int] = []
+    /// Trials by id; ids are never reused, even after their study is deleted.
+    private var records: [Int: TrialRecord] = [:]
+    private var nextTrialID = 0
+    private var studyOfTrial: [Int: Int] = [:]
     private var trialsOfStudy: [Int: [Int]] = [:]
     /// WAITING trial ids per study, oldest first.
     private var waitingOfStudy: [Int: [Int]] = [:]
@@ -28,7 +31,8 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     public func createStudy(name: String, direction: StudyDirection) throws -> StoredStudy {
         try locked {
             guard !studies.contains(where: { $0.name == name }) else { throw StorageError.studyExists(name) }
-            let study = StoredStudy(id: studies.count, name: name, direction: direction)
+            let study = StoredStudy(id: nextStudyID, name: name, direction: direction)
+            nextStudyID += 1
             studies.append(study)
             trialsOfStudy[study.id] = []
             return study
@@ -40,6 +44,21 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     }
 
     public func allStudies() throws -> [StoredStudy] { locked { studies } }
+
+    public func deleteStudy(id: Int) throws {
+        try locked {
+            guard let ids = trialsOfStudy.removeValue(forKey: id) else { throw StorageError.studyNotFound("#\(id)") }
+            studies.removeAll { $0.id == id }
+            studyUser[id] = nil
+            studySystem[id] = nil
+            waitingOfStudy[id] = nil
+            for trialID in ids {
+                records[trialID] = nil
+                studyOfTrial[trialID] = nil
+                beats[trialID] = nil
+            }
+        }
+    }
 
     public func setStudyUserAttribute(_ key: String, _ value: JSONValue, studyID: Int) throws {
         locked { studyUser[studyID, default: [:]][key] = value }
@@ -65,17 +84,20 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
         studyID: Int, systemAttributes: [String: JSONValue], claim: (@Sendable (TrialHistory) throws -> TrialClaim)?
     ) throws -> TrialRecord? {
         try locked {
-            guard let ids = trialsOfStudy[studyID] else { throw StorageError.studyNotFound("#\(studyID)") }
-            if let waiting = waitingOfStudy[studyID]?.first {
+            guard let ids = trialsOfStudy[studyID], let study = studies.first(where: { $0.id == studyID }) else {
+                throw StorageError.studyNotFound("#\(studyID)")
+            }
+            if let waiting = waitingOfStudy[studyID]?.first, var record = records[waiting] {
                 waitingOfStudy[studyID]?.removeFirst()
-                records[waiting].state = .running
-                records[waiting].started = Date()
-                records[waiting].systemAttributes.merge(systemAttributes) { $1 }
-                return records[waiting]
+                record.state = .running
+                record.started = Date()
+                record.systemAttributes.merge(systemAttributes) { $1 }
+                records[waiting] = record
+                return record
             }
             var attributes = systemAttributes
             if let claim {
-                let history = TrialHistory(direction: studies[studyID].direction, trials: ids.map { records[$0] })
+                let history = TrialHistory(direction: study.direction, trials: ids.compactMap { records[$0] })
                 switch try claim(history) {
                 case .exhausted: return nil
                 case .start(let claimed): attributes.merge(claimed) { $1 }
@@ -91,10 +113,11 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     ) throws -> TrialRecord {
         guard let ids = trialsOfStudy[studyID] else { throw StorageError.studyNotFound("#\(studyID)") }
         let record = TrialRecord(
-            id: records.count, number: ids.count, state: state, userAttributes: userAttributes,
+            id: nextTrialID, number: ids.count, state: state, userAttributes: userAttributes,
             systemAttributes: systemAttributes, started: state == .running ? Date() : nil)
-        records.append(record)
-        studyOfTrial.append(studyID)
+        nextTrialID += 1
+        records[record.id] = record
+        studyOfTrial[record.id] = studyID
         trialsOfStudy[studyID, default: []].append(record.id)
         if state == .waiting { waitingOfStudy[studyID, default: []].append(record.id) }
         return record
@@ -103,11 +126,10 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     /// Applies `change` to a trial that is still open; the caller holds no lock.
     private func updateOpenTrial(_ id: Int, _ change: (inout TrialRecord) -> Void) throws {
         try locked {
-            guard records.indices.contains(id) else { throw StorageError.trialNotFound(id) }
-            guard !records[id].state.isFinished else {
-                throw StorageError.trialFinished(number: records[id].number, state: records[id].state)
-            }
-            change(&records[id])
+            guard var record = records[id] else { throw StorageError.trialNotFound(id) }
+            guard !record.state.isFinished else { throw StorageError.trialFinished(number: record.number, state: record.state) }
+            change(&record)
+            records[id] = record
         }
     }
 
@@ -132,11 +154,12 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
 
     public func finishTrial(trialID: Int, state: TrialState, value: Double?) throws -> Bool {
         try locked {
-            guard records.indices.contains(trialID) else { throw StorageError.trialNotFound(trialID) }
-            guard records[trialID].state == .running else { return false }
-            records[trialID].state = state
-            records[trialID].value = value
-            records[trialID].completed = Date()
+            guard var record = records[trialID] else { throw StorageError.trialNotFound(trialID) }
+            guard record.state == .running else { return false }
+            record.state = state
+            record.value = value
+            record.completed = Date()
+            records[trialID] = record
             beats[trialID] = nil
             return true
         }
@@ -144,15 +167,15 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
 
     public func trial(id: Int) throws -> TrialRecord {
         try locked {
-            guard records.indices.contains(id) else { throw StorageError.trialNotFound(id) }
-            return records[id]
+            guard let record = records[id] else { throw StorageError.trialNotFound(id) }
+            return record
         }
     }
 
     public func trials(studyID: Int) throws -> [TrialRecord] {
         try locked {
             guard let ids = trialsOfStudy[studyID] else { throw StorageError.studyNotFound("#\(studyID)") }
-            return ids.map { records[$0] }
+            return ids.compactMap { records[$0] }
         }
     }
 
@@ -161,6 +184,6 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     }
 
     public func heartbeats(studyID: Int) throws -> [Int: Date] {
-        locked { beats.filter { studyOfTrial[$0.key] == studyID && records[$0.key].state == .running } }
+        locked { beats.filter { studyOfTrial[$0.key] == studyID && records[$0.key]?.state == .running } }
     }
 }

@@ -16,6 +16,10 @@ public protocol StudyStorage: Sendable {
     func study(named name: String) throws -> StoredStudy?
     /// Every study, in creation order.
     func allStudies() throws -> [StoredStudy]
+    /// Deletes a study with its trials and everything stored with them (directions, attributes,
+    /// parameters, values, intermediate values, heartbeats), as Optuna's `delete_study` does; its
+    /// name is free again. - Throws: ``StorageError/studyNotFound(_:)`` for an unknown `id`.
+    func deleteStudy(id: Int) throws
 
     func setStudyUserAttribute(_ key: String, _ value: JSONValue, studyID: Int) throws
     func studyUserAttributes(studyID: Int) throws -> [String: JSONValue]

@@ -4,7 +4,8 @@ extension Study {
     /// Marks FAIL every RUNNING trial whose worker is gone — a process on this host that no longer
     /// exists, or a worker without a heartbeat for ``staleGracePeriod`` seconds — and, with
     /// ``retryStaleTrials``, enqueues each again with its parameters (Optuna's
-    /// `fail_stale_trials` with `RetryFailedTrialCallback`). Called by ``ask()``.
+    /// `fail_stale_trials` with `RetryFailedTrialCallback`). A trial with neither a worker nor a
+    /// heartbeat (``ask(detached:)``) is never stale. Called by ``ask(detached:)``.
     /// - Returns: the trials marked FAIL by this call.
     @discardableResult
     public func failStaleTrials() throws -> [TrialRecord] {
@@ -16,6 +17,8 @@ extension Study {
         var failed: [TrialRecord] = []
         for trial in running {
             let worker = trial.systemAttributes[SystemAttributeKey.worker].flatMap(WorkerIdentity.init(json:))
+            // A detached trial (asked for another process to tell) has no worker to outlive.
+            guard worker != nil || beats[trial.id] != nil else { continue }
             let reason: String
             if let worker, worker != me, worker.host == me.host, !worker.isAlive {
                 reason = "its worker (process \(worker.processID) on \(worker.host)) stopped while it ran"

@@ -4,7 +4,7 @@ import Foundation
 /// bad ones early, and a storage that keeps every trial (so a study reopened by name resumes).
 ///
 /// Use ``optimize(trials:timeout:concurrency:callbacks:objective:)`` to run an objective on
-/// concurrent workers, or ``ask()`` and ``tell(_:value:)`` to run trials yourself.
+/// concurrent workers, or ``ask(detached:)`` and ``tell(_:value:)`` to run trials yourself.
 public final class Study: @unchecked Sendable {
     public let name: String
     /// The storage's identifier for the study.
@@ -146,15 +146,18 @@ public final class Study: @unchecked Sendable {
     }
 
     /// Starts a trial for you to evaluate: the oldest enqueued one, or a new one from the sampler.
+    /// - Parameter detached: the trial outlives this process — another process tells it, as
+    ///   `tune-train ask` and `tell` do. Such a trial records no worker and no heartbeat, so no
+    ///   stale-trial sweep fails it: it stays RUNNING until told (as Optuna's trials without a
+    ///   heartbeat do).
     /// - Returns: nil when the sampler has nothing left (a finished grid).
-    public func ask() throws -> Trial? {
+    public func ask(detached: Bool = false) throws -> Trial? {
         if storage.isSharedBetweenProcesses { try failStaleTrials() }
         let sampler = self.sampler
         let claim: (@Sendable (TrialHistory) throws -> TrialClaim)? = sampler.claimsTrials ? { @Sendable history in try sampler.claim(history: history) } : nil
-        guard let record = try storage.startTrial(
-            studyID: id, systemAttributes: [SystemAttributeKey.worker: WorkerIdentity.current.json], claim: claim)
-        else { return nil }
-        if heartbeatInterval != nil { try storage.recordHeartbeat(trialID: record.id) }
+        let worker: [String: JSONValue] = detached ? [:] : [SystemAttributeKey.worker: WorkerIdentity.current.json]
+        guard let record = try storage.startTrial(studyID: id, systemAttributes: worker, claim: claim) else { return nil }
+        if heartbeatInterval != nil, !detached { try storage.recordHeartbeat(trialID: record.id) }
         let storage = self.storage, id = self.id
         let history = TrialHistory(direction: direction) { try storage.trials(studyID: id) }
         do {
@@ -172,42 +175,60 @@ public final class Study: @unchecked Sendable {
     /// reason stored) for NaN or an infinity.
     @discardableResult
     public func tell(_ trial: Trial, value: Double) throws -> TrialRecord {
-        guard value.isFinite else {
-            return try fail(trial, reason: "the objective returned \(value), not a finite number")
-        }
-        try storage.finishTrial(trialID: trial.id, state: .complete, value: value)
-        return try finished(trial)
+        try finish(trial.snapshot, value: value).record
     }
 
     /// Finishes `trial` as PRUNED (keeping its last intermediate value as its value) or FAIL.
     /// - Throws: ``StudyError/notAFinalState(_:)`` for RUNNING or WAITING; COMPLETE needs a value.
     @discardableResult
     public func tell(_ trial: Trial, state: TrialState) throws -> TrialRecord {
-        switch state {
-        case .pruned:
-            let record = trial.snapshot
-            let last = record.lastStep.flatMap { record.intermediateValues[$0] }.flatMap { $0.isFinite ? $0 : nil }
-            try storage.finishTrial(trialID: trial.id, state: .pruned, value: last)
-            return try finished(trial)
-        case .fail:
-            return try fail(trial, reason: "marked FAIL by the caller")
-        case .complete, .running, .waiting:
-            throw StudyError.notAFinalState(state)
-        }
+        try finish(trial.snapshot, state: state).record
     }
 
     /// Finishes `trial` as FAIL, storing `reason`.
     @discardableResult
     public func fail(_ trial: Trial, reason: String) throws -> TrialRecord {
-        try storage.setTrialSystemAttribute(trialID: trial.id, key: SystemAttributeKey.failReason, value: .string(reason))
-        try storage.finishTrial(trialID: trial.id, state: .fail, value: nil)
-        return try finished(trial)
+        try finish(trial.snapshot, failing: reason).record
     }
 
-    private func finished(_ trial: Trial) throws -> TrialRecord {
-        let record = try storage.trial(id: trial.id)
-        sampler.afterTrial(trial: record)
-        return record
+    /// What finishing a trial did: the trial as stored afterwards, and whether this call finished
+    /// it (false when another process had finished it first).
+    struct Finishing {
+        var record: TrialRecord
+        var finishedHere: Bool
+    }
+
+    /// Finishes the trial `record` with a value: COMPLETE when finite, FAIL otherwise.
+    func finish(_ record: TrialRecord, value: Double) throws -> Finishing {
+        guard value.isFinite else {
+            return try finish(record, failing: "the objective returned \(value), not a finite number")
+        }
+        return try finished(record, try storage.finishTrial(trialID: record.id, state: .complete, value: value))
+    }
+
+    /// Finishes the trial `record` as PRUNED (with its last finite intermediate value) or FAIL.
+    func finish(_ record: TrialRecord, state: TrialState) throws -> Finishing {
+        switch state {
+        case .pruned:
+            let last = record.lastStep.flatMap { record.intermediateValues[$0] }.flatMap { $0.isFinite ? $0 : nil }
+            return try finished(record, try storage.finishTrial(trialID: record.id, state: .pruned, value: last))
+        case .fail:
+            return try finish(record, failing: "marked FAIL by the caller")
+        case .complete, .running, .waiting:
+            throw StudyError.notAFinalState(state)
+        }
+    }
+
+    /// Finishes the trial `record` as FAIL, storing `reason`.
+    func finish(_ record: TrialRecord, failing reason: String) throws -> Finishing {
+        try storage.setTrialSystemAttribute(trialID: record.id, key: SystemAttributeKey.failReason, value: .string(reason))
+        return try finished(record, try storage.finishTrial(trialID: record.id, state: .fail, value: nil))
+    }
+
+    private func finished(_ record: TrialRecord, _ finishedHere: Bool) throws -> Finishing {
+        let stored = try storage.trial(id: record.id)
+        sampler.afterTrial(trial: stored)
+        return Finishing(record: stored, finishedHere: finishedHere)
     }
 }
 
@@ -216,6 +237,10 @@ public enum StudyError: Error, CustomStringConvertible, Sendable, Equatable {
     case directionMismatch(study: String, stored: StudyDirection, requested: StudyDirection)
     case notAFinalState(TrialState)
     case invalidSetting(String)
+    /// A trial number the study does not hold.
+    case trialNotFound(study: String, number: Int, count: Int)
+    /// A trial told that is not RUNNING (finished already, or enqueued and never asked).
+    case trialNotRunning(number: Int, state: TrialState)
 
     public var description: String {
         switch self {
@@ -225,6 +250,13 @@ public enum StudyError: Error, CustomStringConvertible, Sendable, Equatable {
             return "a trial can only be told COMPLETE (with a value), PRUNED or FAIL, not \(state.rawValue)"
         case .invalidSetting(let message):
             return message
+        case let .trialNotFound(study, number, count):
+            return "study '\(study)' has no trial \(number)"
+                + (count == 0 ? " (it has no trials yet; ask for one first)" : " (its trials are numbered 0 to \(count - 1))")
+        case let .trialNotRunning(number, state):
+            return state == .waiting
+                ? "trial \(number) is WAITING (enqueued, not yet started); ask for it first, then tell it"
+                : "trial \(number) is already \(state.rawValue) and cannot be told again; tell a RUNNING trial"
         }
     }
 }
