@@ -17,6 +17,8 @@ public struct TrainingRun: Sendable {
     public var seed: UInt64
     /// Called after each epoch of an iterative model.
     public var epochCallback: EpochCallback?
+    /// Called after each optimizer step of an iterative model (step budgets, loss curves).
+    public var stepCallback: StepCallback?
     /// When set, also cross-validate on the training part with this many folds.
     public var crossValidationFolds: Int?
 
@@ -42,6 +44,13 @@ public struct TrainingRun: Sendable {
             throw ParameterError(message: "test size must be in (0, 1), got \(testFraction)")
         }
         let (rawTrain, rawTest) = try dataset.trainTestSplit(testSize: .fraction(testFraction), seed: seed)
+        return try run(train: rawTrain, test: rawTest)
+    }
+
+    /// Scales, fits and scores on parts split beforehand (a problem with its own test set, such as
+    /// a fresh sample of a generated line); ``testFraction`` is not used.
+    /// - Throws: as ``run(on:)``.
+    public func run(train rawTrain: Dataset, test rawTest: Dataset) throws -> TrainingResult {
         let settings = Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
         let (train, test, appliedScaling) = scaling.apply(
             train: rawTrain, test: rawTest, gradientTrained: model.trainsByGradient(parameters: settings))
@@ -58,12 +67,18 @@ public struct TrainingRun: Sendable {
         let fitted = try estimator.fit(train)
         let seconds = Date().timeIntervalSince(started)
         return TrainingResult(
-            model: model.rawValue, data: dataset.name, task: dataset.task.classCount == nil ? "regression" : "classification",
-            params: parameterList, metric: dataset.task.classCount == nil ? "r2" : "accuracy",
+            model: model.rawValue, data: rawTrain.name, task: rawTrain.task.classCount == nil ? "regression" : "classification",
+            params: parameterList, metric: rawTrain.task.classCount == nil ? "r2" : "accuracy",
             trainScore: fitted.score(train), testScore: fitted.score(test), epochsRun: fitted.reports.count,
             fitSeconds: seconds, trainRows: train.rowCount, testRows: test.rowCount, scaling: appliedScaling.rawValue,
             seed: seed, crossValidationScores: crossValidation?.scores, crossValidationMean: crossValidation?.mean,
             crossValidationStandardDeviation: crossValidation?.standardDeviation)
+    }
+
+    /// Whether the model is trained step by step by an optimizer under these parameters
+    /// (linear and ridge only with `solver=gradient`; never the trees).
+    var isGradientTrained: Bool {
+        model.trainsByGradient(parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
     }
 
     private static let enumeratedChoices: [String: [String]] = [
@@ -88,16 +103,16 @@ public struct TrainingRun: Sendable {
             var defaults = LinearRegression.Hyperparameters()
             if model == .ridge { defaults.alpha = 1 }
             let settings = try overridden(defaults, model: model.rawValue)
-            return (LinearRegression(settings, epochCallback: epochCallback), try ParameterList(settings))
+            return (LinearRegression(settings, epochCallback: epochCallback, stepCallback: stepCallback), try ParameterList(settings))
         case .logistic:
             let settings = try overridden(LogisticRegression.Hyperparameters(), model: "logistic")
-            return (LogisticRegression(settings, epochCallback: epochCallback), try ParameterList(settings))
+            return (LogisticRegression(settings, epochCallback: epochCallback, stepCallback: stepCallback), try ParameterList(settings))
         case .mlp:
             let settings = try overridden(MLPHyperparameters(), model: "mlp")
             if train.task.classCount == nil {
-                return (MLPRegressor(settings, epochCallback: epochCallback), try ParameterList(settings))
+                return (MLPRegressor(settings, epochCallback: epochCallback, stepCallback: stepCallback), try ParameterList(settings))
             }
-            return (MLPClassifier(settings, epochCallback: epochCallback), try ParameterList(settings))
+            return (MLPClassifier(settings, epochCallback: epochCallback, stepCallback: stepCallback), try ParameterList(settings))
         case .tree:
             let settings = try overridden(TreeHyperparameters(), model: "tree")
             return (DecisionTree(settings), try ParameterList(settings))
