@@ -18,10 +18,11 @@ struct TuneTrainCommand: ParsableCommand {
               tune-train datasets show make_classification:n_samples=1000,n_features=20,seed=42
               tune-train train --model mlp --data digits --param lr=0.01 --param epochs=30 --json
               tune-train lr-sweep --model mlp --data digits --steps 2000
+              tune-train bench-optimizers --problems linreg,logistic-breast-cancer --tuned
 
             Exit codes: 0 success, 1 the run failed, 64 usage error, 65 data that cannot be read or parsed.
             """,
-        subcommands: [TuneCommand.self, TrainCommand.self, DatasetsCommand.self, LRSweepCommand.self],
+        subcommands: [TuneCommand.self, TrainCommand.self, DatasetsCommand.self, LRSweepCommand.self, BenchOptimizersCommand.self],
         defaultSubcommand: TuneCommand.self
     )
 }
