@@ -37,8 +37,7 @@ struct BenchOptimizersCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Optimizers, comma-separated: sgd, momentum, nesterov, rmsprop, adam, adamw (default: all).", valueName: "names"))
     var optimizers: String?
 
-    @Option(help: ArgumentHelp("Optimizer steps (mini-batch updates) per run.", valueName: "N"))
-    var steps = OptimizerBench.defaultSteps
+    @OptionGroup var budget: StepBudgetOptions
 
     @Option(help: ArgumentHelp(
         "A target training loss as problem=LOSS, or LOSS for every chosen problem (repeatable; defaults: linreg 0.3, logistic-breast-cancer 0.1, mlp-digits 0.05).",
@@ -59,7 +58,6 @@ struct BenchOptimizersCommand: ParsableCommand {
 
     func validate() throws {
         _ = try bench()
-        guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard tuneTrials >= 1 else { throw ValidationError("--tune-trials must be at least 1, got \(tuneTrials)") }
     }
 
@@ -79,7 +77,7 @@ struct BenchOptimizersCommand: ParsableCommand {
             for problem in named { targets[problem] = loss }
         }
         return OptimizerBench(
-            problems: chosenProblems, optimizers: chosenOptimizers, steps: steps, targets: targets,
+            problems: chosenProblems, optimizers: chosenOptimizers, steps: budget.steps, targets: targets,
             tuneTrials: tuned ? tuneTrials : nil, seed: seed)
     }
 

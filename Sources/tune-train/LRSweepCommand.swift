@@ -40,8 +40,7 @@ struct LRSweepCommand: ParsableCommand {
         "Learning rates, comma-separated (default: seven half a decade apart, 0.0001 to 0.1).", valueName: "lr,lr,..."))
     var rates: String?
 
-    @Option(help: ArgumentHelp("The budget of every rate in optimizer steps (mini-batch updates).", valueName: "N"))
-    var steps = LearningRateSweep.defaultSteps
+    @OptionGroup var budget: StepBudgetOptions
 
     @Option(help: ArgumentHelp(
         "How close to its best loss a rate must come to have reached it, as a fraction of the drop from the starting loss.",
@@ -51,7 +50,6 @@ struct LRSweepCommand: ParsableCommand {
     func validate() throws {
         if options.cv != nil { throw ValidationError("lr-sweep compares training losses and does not cross-validate; drop --cv") }
         _ = try rateGrid()
-        guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must be in (0, 1), got \(tolerance)") }
     }
 
@@ -70,7 +68,7 @@ struct LRSweepCommand: ParsableCommand {
     func run() throws {
         let dataset = try options.loadData()
         let sweep = LearningRateSweep(
-            model: options.model, rates: try rateGrid(), steps: steps, parameters: options.parameterPairs,
+            model: options.model, rates: try rateGrid(), steps: budget.steps, parameters: options.parameterPairs,
             testFraction: options.testSize, scaling: options.scale, seed: options.seed, tolerance: tolerance)
         let result = try exitingOnRunError {
             try sweep.run(on: dataset) { rate in

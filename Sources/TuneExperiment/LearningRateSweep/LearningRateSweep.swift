@@ -27,11 +27,10 @@ public struct LearningRateSweep: Sendable {
 
     /// Seven rates, half a decade apart, from 1e-4 to 1e-1.
     public static let defaultRates: [Double] = [1e-4, 3.1623e-4, 1e-3, 3.1623e-3, 1e-2, 3.1623e-2, 1e-1]
-    public static let defaultSteps = 1000
     public static let defaultTolerance = 0.01
 
     public init(
-        model: ModelKind, rates: [Double] = defaultRates, steps: Int = defaultSteps, parameters: [(name: String, value: String)] = [],
+        model: ModelKind, rates: [Double] = defaultRates, steps: Int = StepBudgetRun.defaultSteps, parameters: [(name: String, value: String)] = [],
         testFraction: Double = 0.2, scaling: FeatureScaling = .auto, seed: UInt64 = 0, tolerance: Double = defaultTolerance
     ) {
         self.model = model
@@ -68,8 +67,8 @@ public struct LearningRateSweep: Sendable {
     }
 
     /// - Throws: ``ParameterError`` for a model not trained by an optimizer, an empty or
-    ///   non-positive grid, a budget below 1, a tolerance outside (0, 1), or a `--param` the sweep
-    ///   owns.
+    ///   non-positive grid, a tolerance outside (0, 1), or a `--param` the sweep owns (the budget
+    ///   is checked by ``StepBudgetRun``).
     public func validate() throws {
         guard model != .tree, model != .rf else {
             throw ParameterError(message: "lr-sweep needs a model trained by an optimizer (mlp, logistic, linear, ridge), not \(model.rawValue)")
@@ -79,7 +78,6 @@ public struct LearningRateSweep: Sendable {
             throw ParameterError(message: "learning rates must be positive numbers, got \(bad); e.g. --rates 0.001,0.01,0.1")
         }
         guard Set(rates).count == rates.count else { throw ParameterError(message: "--rates lists a rate twice; give each once") }
-        guard steps >= 1 else { throw ParameterError(message: "the step budget must be at least 1, got \(steps)") }
         guard tolerance > 0, tolerance < 1 else { throw ParameterError(message: "the tolerance must be in (0, 1), got \(tolerance)") }
         for parameter in parameters {
             if let reason = Self.ownedParameters[parameter.name] {

@@ -15,6 +15,9 @@ public struct StepBudgetRun: Sendable {
     public var run: TrainingRun
     public var steps: Int
 
+    /// The documents' 1,000 steps (`002_57ed9592af0011c8.txt` §4).
+    public static let defaultSteps = 1000
+
     public init(run: TrainingRun, steps: Int) {
         self.run = run
         self.steps = steps
@@ -34,7 +37,8 @@ public struct StepBudgetRun: Sendable {
     }
 
     /// Trains on `train` (scaled by its own statistics) and scores on `test`.
-    /// - Throws: ``ParameterError`` or ``ModelError`` for unusable settings, as ``TrainingRun``.
+    /// - Throws: ``ParameterError`` for a budget below one step, ``ParameterError`` or
+    ///   ``ModelError`` for unusable settings, as ``TrainingRun``.
     public func callAsFunction(train: Dataset, test: Dataset) throws -> Outcome {
         let recorder = LossCurveRecorder(budget: steps, window: try stepsPerEpoch(train))
         var budgeted = run
@@ -51,10 +55,17 @@ public struct StepBudgetRun: Sendable {
         }
     }
 
+    /// - Throws: ``ParameterError`` for a budget below one step.
+    static func checkBudget(_ steps: Int) throws {
+        guard steps >= 1 else { throw ParameterError(message: "the step budget must be at least 1 step, got \(steps)") }
+    }
+
     /// Batches in one epoch of `train` under the run's batch size, capped by the budget: the
     /// window of the smoothed loss.
-    /// - Throws: ``ParameterError`` for a model that is not trained by an optimizer.
+    /// - Throws: ``ParameterError`` for a budget below one step or a model that is not trained by
+    ///   an optimizer.
     func stepsPerEpoch(_ train: Dataset) throws -> Int {
+        try Self.checkBudget(steps)
         let (_, parameters) = try run.makeEstimator(for: train)
         guard run.isGradientTrained,
               case .integer(let batchSize)? = parameters.entries.first(where: { $0.name == "batch_size" })?.value, batchSize >= 1

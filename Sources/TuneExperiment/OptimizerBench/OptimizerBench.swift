@@ -19,12 +19,11 @@ public struct OptimizerBench: Sendable {
     /// data are fixed.
     public var seed: UInt64
 
-    public static let defaultSteps = 1000
     public static let defaultTuneTrials = 20
 
     public init(
         problems: [OptimizerBenchProblem] = OptimizerBenchProblem.allCases, optimizers: [OptimizerKind] = OptimizerKind.allCases,
-        steps: Int = defaultSteps, targets: [OptimizerBenchProblem: Double] = [:], tuneTrials: Int? = nil, seed: UInt64 = 0
+        steps: Int = StepBudgetRun.defaultSteps, targets: [OptimizerBenchProblem: Double] = [:], tuneTrials: Int? = nil, seed: UInt64 = 0
     ) {
         self.problems = problems
         self.optimizers = optimizers
@@ -42,7 +41,7 @@ public struct OptimizerBench: Sendable {
     /// - Throws: ``ParameterError`` for a budget or trial count below 1, ``TuningError`` when a
     ///   tuning study completes no trial.
     public func run(progress: (OptimizerBenchResult.Run) -> Void = { _ in }) throws -> OptimizerBenchResult {
-        guard steps >= 1 else { throw ParameterError(message: "--steps must be at least 1, got \(steps)") }
+        try StepBudgetRun.checkBudget(steps)
         if let tuneTrials, tuneTrials < 1 { throw ParameterError(message: "--tune-trials must be at least 1, got \(tuneTrials)") }
         let started = Date()
         var runs: [OptimizerBenchResult.Run] = []
