@@ -11,7 +11,8 @@ import TuneModels
 /// infinite, or runs away (``LossCurveRecorder/divergenceFactor``), is reported as diverged with
 /// the curve up to that point rather than thrown.
 public struct StepBudgetRun: Sendable {
-    /// The model, its parameters, scaling and seed; its `epochs` and step callback are replaced.
+    /// The model, its parameters, scaling and seed; its `epochs` and step callback are replaced
+    /// and it does not cross-validate (the folds' steps would enter the curve).
     public var run: TrainingRun
     public var steps: Int
 
@@ -44,6 +45,7 @@ public struct StepBudgetRun: Sendable {
         var budgeted = run
         budgeted.parameters.append(("epochs", "\(steps)"))
         budgeted.stepCallback = recorder.callback
+        budgeted.crossValidationFolds = nil
         let started = Date()
         do {
             let result = try budgeted.run(train: train, test: test)
