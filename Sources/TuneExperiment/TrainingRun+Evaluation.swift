@@ -6,8 +6,7 @@ extension TrainingRun {
     /// part), each fold scaled with its own training rows' statistics.
     /// - Parameter concurrency: folds evaluated at once.
     public func crossValidationScore(on trainingPart: Dataset, folds: Int, concurrency: Int) throws -> CrossValidationResult {
-        let settings = Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-        let gradient = model.trainsByGradient(parameters: settings)
+        let gradient = isGradientTrained
         let (estimator, _) = try makeEstimator(for: trainingPart)
         let scaling = self.scaling
         return try crossValidate(estimator, on: trainingPart, folds: folds, seed: seed, concurrency: concurrency) { train, test in
@@ -20,9 +19,8 @@ extension TrainingRun {
     /// statistics. Iterative networks score `validation` after every epoch, so ``epochCallback``
     /// sees `validationMetric` (what pruners judge).
     public func validationScore(train: Dataset, validation: Dataset) throws -> Double {
-        let settings = Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
         let (scaledTrain, scaledValidation, _) = scaling.apply(
-            train: train, test: validation, gradientTrained: model.trainsByGradient(parameters: settings))
+            train: train, test: validation, gradientTrained: isGradientTrained)
         let (estimator, _) = try makeEstimator(for: scaledTrain)
         switch estimator {
         case let classifier as MLPClassifier:

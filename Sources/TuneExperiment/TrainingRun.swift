@@ -17,6 +17,8 @@ public struct TrainingRun: Sendable {
     public var seed: UInt64
     /// Called after each epoch of an iterative model.
     public var epochCallback: EpochCallback?
+    /// Called after each optimizer step of an iterative model (step budgets, loss curves).
+    public var stepCallback: StepCallback?
     /// When set, also cross-validate on the training part with this many folds.
     public var crossValidationFolds: Int?
 
@@ -38,7 +40,15 @@ public struct TrainingRun: Sendable {
     /// - Throws: ``ParameterError`` for unknown or malformed parameters, ``ModelError`` for
     ///   invalid values, a task mismatch or divergence, `DataError` for an impossible split.
     public func run(on dataset: Dataset) throws -> TrainingResult {
-        let split = try prepare(dataset)
+        let parts = try split(dataset)
+        return try run(train: parts.train, test: parts.test)
+    }
+
+    /// Scales, fits and scores on parts split beforehand (a problem with its own test set, such as
+    /// a fresh sample of a generated line); ``testFraction`` is not used.
+    /// - Throws: as ``run(on:)``.
+    public func run(train rawTrain: Dataset, test rawTest: Dataset) throws -> TrainingResult {
+        let split = prepare((rawTrain, rawTest))
         let (estimator, parameterList) = try makeEstimator(for: split.train)
         var crossValidation: CrossValidationResult?
         if let folds = crossValidationFolds {
@@ -53,8 +63,8 @@ public struct TrainingRun: Sendable {
         let seconds = Date().timeIntervalSince(started)
         let (train, test) = (split.train, split.test)
         return TrainingResult(
-            model: model.rawValue, data: dataset.name, task: dataset.task.classCount == nil ? "regression" : "classification",
-            params: parameterList, metric: dataset.task.classCount == nil ? "r2" : "accuracy",
+            model: model.rawValue, data: rawTrain.name, task: rawTrain.task.classCount == nil ? "regression" : "classification",
+            params: parameterList, metric: rawTrain.task.classCount == nil ? "r2" : "accuracy",
             trainScore: fitted.score(train), testScore: fitted.score(test), epochsRun: fitted.reports.count,
             fitSeconds: seconds, trainRows: train.rowCount, testRows: test.rowCount, scaling: split.scaling.rawValue,
             seed: seed, crossValidationScores: crossValidation?.scores, crossValidationMean: crossValidation?.mean,
@@ -65,21 +75,30 @@ public struct TrainingRun: Sendable {
     /// is scored on: the same rows for every run with the same seed and test fraction, which is
     /// what lets several settings' models be combined (``TuningEnsemble``).
     public func fitted(on dataset: Dataset) throws -> (model: any FittedModel, test: Dataset) {
-        let split = try prepare(dataset)
+        let split = prepare(try self.split(dataset))
         let (estimator, _) = try makeEstimator(for: split.train)
         return (try estimator.fit(split.train), split.test)
     }
 
-    /// The split of `dataset` into training and test parts, scaled as the model needs.
-    private func prepare(_ dataset: Dataset) throws -> PreparedSplit {
+    /// Whether the model is trained step by step by an optimizer under these parameters
+    /// (linear and ridge only with `solver=gradient`; never the trees).
+    var isGradientTrained: Bool {
+        model.trainsByGradient(parameters: Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
+    }
+
+    /// `dataset` split into training and test parts by ``testFraction`` and ``seed``.
+    private func split(_ dataset: Dataset) throws -> (train: Dataset, test: Dataset) {
         guard testFraction > 0, testFraction < 1 else {
             throw ParameterError(message: "test size must be in (0, 1), got \(testFraction)")
         }
-        let (rawTrain, rawTest) = try dataset.trainTestSplit(testSize: .fraction(testFraction), seed: seed)
-        let settings = Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-        let gradientTrained = model.trainsByGradient(parameters: settings)
-        let (train, test, applied) = scaling.apply(train: rawTrain, test: rawTest, gradientTrained: gradientTrained)
-        return PreparedSplit(rawTrain: rawTrain, train: train, test: test, scaling: applied, gradientTrained: gradientTrained)
+        return try dataset.trainTestSplit(testSize: .fraction(testFraction), seed: seed)
+    }
+
+    /// Training and test parts scaled as the model needs.
+    private func prepare(_ parts: (train: Dataset, test: Dataset)) -> PreparedSplit {
+        let gradientTrained = isGradientTrained
+        let (train, test, applied) = scaling.apply(train: parts.train, test: parts.test, gradientTrained: gradientTrained)
+        return PreparedSplit(rawTrain: parts.train, train: train, test: test, scaling: applied, gradientTrained: gradientTrained)
     }
 
     /// The parts of a data set a run fits and scores on.
@@ -114,16 +133,16 @@ public struct TrainingRun: Sendable {
             var defaults = LinearRegression.Hyperparameters()
             if model == .ridge { defaults.alpha = 1 }
             let settings = try overridden(defaults, model: model.rawValue)
-            return (LinearRegression(settings, epochCallback: epochCallback), try ParameterList(settings))
+            return (LinearRegression(settings, epochCallback: epochCallback, stepCallback: stepCallback), try ParameterList(settings))
         case .logistic:
             let settings = try overridden(LogisticRegression.Hyperparameters(), model: "logistic")
-            return (LogisticRegression(settings, epochCallback: epochCallback), try ParameterList(settings))
+            return (LogisticRegression(settings, epochCallback: epochCallback, stepCallback: stepCallback), try ParameterList(settings))
         case .mlp:
             let settings = try overridden(MLPHyperparameters(), model: "mlp")
             if train.task.classCount == nil {
-                return (MLPRegressor(settings, epochCallback: epochCallback), try ParameterList(settings))
+                return (MLPRegressor(settings, epochCallback: epochCallback, stepCallback: stepCallback), try ParameterList(settings))
             }
-            return (MLPClassifier(settings, epochCallback: epochCallback), try ParameterList(settings))
+            return (MLPClassifier(settings, epochCallback: epochCallback, stepCallback: stepCallback), try ParameterList(settings))
         case .tree:
             let settings = try overridden(TreeHyperparameters(), model: "tree")
             return (DecisionTree(settings), try ParameterList(settings))

@@ -20,10 +20,15 @@ struct TuneTrainCommand: ParsableCommand {
               tune-train studies list --storage sqlite:///mlp.db
               tune-train ask --storage sqlite:///s.db --study quad --space space.yaml --search tpe --json
               tune-train tell --storage sqlite:///s.db --study quad --trial 0 --value 0.25
+              tune-train lr-sweep --model mlp --data digits --steps 2000
+              tune-train bench-optimizers --problems linreg,logistic-breast-cancer --tuned
 
             Exit codes: 0 success, 1 the run failed, 64 usage error, 65 data that cannot be read or parsed.
             """,
-        subcommands: [TuneCommand.self, TrainCommand.self, DatasetsCommand.self, StudiesCommand.self, AskCommand.self, TellCommand.self],
+        subcommands: [
+            TuneCommand.self, TrainCommand.self, DatasetsCommand.self, StudiesCommand.self, AskCommand.self, TellCommand.self,
+            LRSweepCommand.self, BenchOptimizersCommand.self,
+        ],
         defaultSubcommand: TuneCommand.self
     )
 }

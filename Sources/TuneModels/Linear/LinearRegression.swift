@@ -35,10 +35,13 @@ public struct LinearRegression: Estimator {
 
     public var hyperparameters: Hyperparameters
     public var epochCallback: EpochCallback?
+    /// Called after every optimizer step; may stop training (step budgets, loss curves).
+    public var stepCallback: StepCallback?
 
-    public init(_ hyperparameters: Hyperparameters = Hyperparameters(), epochCallback: EpochCallback? = nil) {
+    public init(_ hyperparameters: Hyperparameters = Hyperparameters(), epochCallback: EpochCallback? = nil, stepCallback: StepCallback? = nil) {
         self.hyperparameters = hyperparameters
         self.epochCallback = epochCallback
+        self.stepCallback = stepCallback
     }
 
     public func fit(_ dataset: Dataset) throws -> FittedLinearRegression {
@@ -79,7 +82,7 @@ public struct LinearRegression: Estimator {
         let configuration = hyperparameters.trainingConfiguration
         let session = try NetworkTraining.train(
             network, loss: .meanSquaredError, features: dataset.features, targets: dataset.targets,
-            configuration: configuration, validate: nil, callback: epochCallback)
+            configuration: configuration, validate: nil, callback: epochCallback, stepCallback: stepCallback)
         return FittedLinearRegression(
             coefficients: session.network.weights[0].scalars.map(Double.init),
             intercept: Double(session.network.biases[0][offset: 0]), reports: session.reports)

@@ -26,10 +26,13 @@ public struct LogisticRegression: Estimator {
 
     public var hyperparameters: Hyperparameters
     public var epochCallback: EpochCallback?
+    /// Called after every optimizer step; may stop training (step budgets, loss curves).
+    public var stepCallback: StepCallback?
 
-    public init(_ hyperparameters: Hyperparameters = Hyperparameters(), epochCallback: EpochCallback? = nil) {
+    public init(_ hyperparameters: Hyperparameters = Hyperparameters(), epochCallback: EpochCallback? = nil, stepCallback: StepCallback? = nil) {
         self.hyperparameters = hyperparameters
         self.epochCallback = epochCallback
+        self.stepCallback = stepCallback
     }
 
     public func fit(_ dataset: Dataset) throws -> FittedLogisticRegression {
@@ -42,7 +45,7 @@ public struct LogisticRegression: Estimator {
         let configuration = hyperparameters.trainingConfiguration
         let session = try NetworkTraining.train(
             network, loss: .softmaxCrossEntropy, features: dataset.features, targets: dataset.targets,
-            configuration: configuration, validate: nil, callback: epochCallback)
+            configuration: configuration, validate: nil, callback: epochCallback, stepCallback: stepCallback)
         return FittedLogisticRegression(network: session.network, classNames: dataset.classNames, reports: session.reports)
     }
 }

@@ -6,10 +6,13 @@ public struct MLPClassifier: Estimator {
     public var hyperparameters: MLPHyperparameters
     /// Called after every epoch; may stop training (pruners plug in here).
     public var epochCallback: EpochCallback?
+    /// Called after every optimizer step; may stop training (step budgets, loss curves).
+    public var stepCallback: StepCallback?
 
-    public init(_ hyperparameters: MLPHyperparameters = MLPHyperparameters(), epochCallback: EpochCallback? = nil) {
+    public init(_ hyperparameters: MLPHyperparameters = MLPHyperparameters(), epochCallback: EpochCallback? = nil, stepCallback: StepCallback? = nil) {
         self.hyperparameters = hyperparameters
         self.epochCallback = epochCallback
+        self.stepCallback = stepCallback
     }
 
     public func fit(_ dataset: Dataset) throws -> FittedMLPClassifier {
@@ -32,7 +35,7 @@ public struct MLPClassifier: Estimator {
         }
         let session = try NetworkTraining.train(
             network, loss: .softmaxCrossEntropy, features: train.features, targets: train.targets,
-            configuration: hyperparameters.trainingConfiguration, validate: validate, callback: epochCallback)
+            configuration: hyperparameters.trainingConfiguration, validate: validate, callback: epochCallback, stepCallback: stepCallback)
         return FittedMLPClassifier(network: session.network, classNames: dataset.classNames, reports: session.reports)
     }
 }

@@ -7,10 +7,13 @@ import TuneTensor
 public struct MLPRegressor: Estimator {
     public var hyperparameters: MLPHyperparameters
     public var epochCallback: EpochCallback?
+    /// Called after every optimizer step; may stop training (step budgets, loss curves).
+    public var stepCallback: StepCallback?
 
-    public init(_ hyperparameters: MLPHyperparameters = MLPHyperparameters(), epochCallback: EpochCallback? = nil) {
+    public init(_ hyperparameters: MLPHyperparameters = MLPHyperparameters(), epochCallback: EpochCallback? = nil, stepCallback: StepCallback? = nil) {
         self.hyperparameters = hyperparameters
         self.epochCallback = epochCallback
+        self.stepCallback = stepCallback
     }
 
     public func fit(_ dataset: Dataset) throws -> FittedMLPRegressor {
@@ -37,7 +40,7 @@ public struct MLPRegressor: Estimator {
         let session = try NetworkTraining.train(
             network, loss: .meanSquaredError, features: train.features,
             targets: train.targets.map { Float((Double($0) - mean) / scale) },
-            configuration: hyperparameters.trainingConfiguration, validate: validate, callback: epochCallback)
+            configuration: hyperparameters.trainingConfiguration, validate: validate, callback: epochCallback, stepCallback: stepCallback)
         return FittedMLPRegressor(network: session.network, targetMean: mean, targetScale: scale, reports: session.reports)
     }
 }

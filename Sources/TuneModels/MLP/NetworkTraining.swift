@@ -18,10 +18,12 @@ enum NetworkTraining {
     /// Trains `network` on `features`/`targets` and returns the session (for its reports).
     static func train(
         _ network: Network<Float>, loss: Loss, features: Tensor<Float>, targets: [Float],
-        configuration: TrainingConfiguration, validate: ((Network<Float>) -> Double)?, callback: EpochCallback?
+        configuration: TrainingConfiguration, validate: ((Network<Float>) -> Double)?, callback: EpochCallback?,
+        stepCallback: StepCallback?
     ) throws -> TrainingSession<Float> {
         var session = try TrainingSession(
-            network: network, loss: loss, features: features, targets: targets, configuration: configuration, validate: validate)
+            network: network, loss: loss, features: features, targets: targets, configuration: configuration, validate: validate,
+            stepCallback: stepCallback)
         try session.run(callback: callback)
         return session
     }

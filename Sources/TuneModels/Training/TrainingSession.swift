@@ -8,18 +8,22 @@ import TuneTensor
 /// Every epoch shuffles the rows with the session's generator, takes batches of `batchSize`
 /// (the last may be smaller), runs forward, loss, backward and one optimizer step per parameter,
 /// all in preallocated buffers. A NaN or infinite loss ends training with
-/// ``ModelError/diverged(epoch:)``.
+/// ``ModelError/diverged(epoch:)``. A ``StepCallback`` sees every step's loss and may end training
+/// after any step.
 public struct TrainingSession<Scalar: TensorScalar> {
     public private(set) var network: Network<Scalar>
     public let configuration: TrainingConfiguration
     public private(set) var reports: [EpochReport] = []
-    /// Whether the epochs are used up or early stopping fired.
+    /// Whether the epochs are used up, early stopping fired or the step callback stopped it.
     public private(set) var isFinished = false
+    /// Optimizer steps taken so far, across epochs.
+    public private(set) var stepsTaken = 0
 
     private let loss: Loss
     private let features: Tensor<Scalar>
     private let targets: [Scalar]
     private let validate: ((Network<Scalar>) -> Double)?
+    private let stepCallback: StepCallback?
     private let optimizer: AnyOptimizer<Scalar>
     private let schedule: LearningRateSchedule
     private var weightStates: [AnyOptimizer<Scalar>.State]
@@ -38,10 +42,12 @@ public struct TrainingSession<Scalar: TensorScalar> {
     /// - Parameters:
     ///   - validate: scores a network on held-out rows, higher is better (accuracy, R²); early
     ///     stopping watches it, or the negated training loss when there is none.
+    ///   - stepCallback: called after every optimizer step; `.stop` ends training after that step.
     /// - Throws: ``ModelError`` for invalid settings.
     public init(
         network: Network<Scalar>, loss: Loss, features: Tensor<Scalar>, targets: [Scalar],
-        configuration: TrainingConfiguration, validate: ((Network<Scalar>) -> Double)? = nil
+        configuration: TrainingConfiguration, validate: ((Network<Scalar>) -> Double)? = nil,
+        stepCallback: StepCallback? = nil
     ) throws {
         try check(configuration.batchSize >= 1, "batch_size", ">= 1", configuration.batchSize)
         try check(configuration.epochs >= 1, "epochs", ">= 1", configuration.epochs)
@@ -60,6 +66,7 @@ public struct TrainingSession<Scalar: TensorScalar> {
         self.features = features
         self.targets = targets
         self.validate = validate
+        self.stepCallback = stepCallback
         schedule = configuration.schedule.schedule(epochs: configuration.epochs)
         weightStates = optimizer.makeStates(for: network.weights)
         biasStates = optimizer.makeStates(for: network.biases)
@@ -74,7 +81,8 @@ public struct TrainingSession<Scalar: TensorScalar> {
         generator = SeededGenerator(seed: configuration.seed)
     }
 
-    /// Trains one epoch and reports it.
+    /// Trains one epoch and reports it (a partial epoch when the step callback stops it: its loss
+    /// is the mean over the batches taken).
     /// - Throws: ``ModelError/diverged(epoch:)`` when the loss stops being finite.
     @discardableResult
     public mutating func runEpoch() throws -> EpochReport {
@@ -85,7 +93,8 @@ public struct TrainingSession<Scalar: TensorScalar> {
         var lossSum = 0.0
         var batches = 0
         var start = 0
-        while start < order.count {
+        var stepCallbackStopped = false
+        while start < order.count, !stepCallbackStopped {
             let end = min(start + configuration.batchSize, order.count)
             let batchLoss = step(rows: order[start..<end], learningRate: learningRate)
             guard batchLoss.isFinite else {
@@ -95,13 +104,15 @@ public struct TrainingSession<Scalar: TensorScalar> {
             lossSum += batchLoss
             batches += 1
             start = end
+            stepsTaken += 1
+            stepCallbackStopped = stepCallback?(stepsTaken, batchLoss) == .stop
         }
         let report = EpochReport(
             epoch: epoch, trainLoss: lossSum / Double(batches), validationMetric: validate?(network),
             elapsedSeconds: Date().timeIntervalSince(self.start))
         reports.append(report)
         updateEarlyStopping(report)
-        if epoch >= configuration.epochs { finish() }
+        if epoch >= configuration.epochs || stepCallbackStopped { finish() }
         return report
     }
 
