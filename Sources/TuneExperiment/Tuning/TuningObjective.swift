@@ -21,22 +21,8 @@ struct TuningObjective: Sendable {
     var fixedParameters: [(name: String, value: String)]
     var foldConcurrency: Int
 
-    /// The parameters of `trial`, in the space's order.
-    func suggest(_ trial: Trial) throws -> [(name: String, value: ParameterValue)] {
-        var chosen: [(name: String, value: ParameterValue)] = []
-        for parameter in space.parameters {
-            if let condition = parameter.condition {
-                guard let parent = chosen.first(where: { $0.name == condition.parent }), condition.isSatisfied(by: parent.value) else {
-                    continue
-                }
-            }
-            chosen.append((parameter.name, try trial.suggest(parameter.name, parameter.distribution)))
-        }
-        return chosen
-    }
-
     func callAsFunction(_ trial: Trial) throws -> Double {
-        let chosen = try suggest(trial)
+        let chosen = try trial.suggest(space)
         let parameters = fixedParameters.filter { fixed in !chosen.contains { $0.name == fixed.name } }
             + chosen.map { ($0.name, $0.value.description) }
         var run = TrainingRun(model: model, parameters: parameters, scaling: scaling, seed: seed)
