@@ -1,3 +1,5 @@
+import TuneSearch
+
 /// The outcome of a `tune-train` study, in the order `--json` prints it.
 public struct TuningResult: Encodable, Sendable {
     public var study: String
@@ -34,6 +36,19 @@ public struct TuningResult: Encodable, Sendable {
     /// Trials per state, with Optuna's state names as keys.
     public struct StateCounts: Encodable, Sendable {
         public var complete = 0, pruned = 0, fail = 0, running = 0, waiting = 0
+
+        /// The counts of `trials`.
+        public init(_ trials: [TrialRecord]) {
+            for trial in trials {
+                switch trial.state {
+                case .complete: complete += 1
+                case .pruned: pruned += 1
+                case .fail: fail += 1
+                case .running: running += 1
+                case .waiting: waiting += 1
+                }
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
             case complete = "COMPLETE", pruned = "PRUNED", fail = "FAIL", running = "RUNNING", waiting = "WAITING"

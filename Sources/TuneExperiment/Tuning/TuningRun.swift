@@ -37,16 +37,7 @@ public struct TuningRun: Sendable {
         let study = try Study(name: name, direction: .maximize, sampler: sampler, pruner: settings.pruner.makePruner(), storage: storage)
         try recordStudyAttributes(study, data: dataset.name)
 
-        // Trials of a killed run are failed (and enqueued again) before counting what is left.
-        if storage.isSharedBetweenProcesses { try study.failStaleTrials() }
-        let existing = try study.trials
-        let planned: Int
-        if let additional = settings.additionalTrials {
-            planned = additional
-        } else {
-            let target = settings.trials ?? ((sampler as? GridSampler)?.pointCount ?? 50)
-            planned = max(0, target - Self.countedTrials(existing))
-        }
+        let (existing, planned) = try study.plannedTrials(target: settings.trials, additional: settings.additionalTrials)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let objective = TuningObjective(
             model: settings.model, space: space, trainingPart: trainingPart, folds: settings.folds,
@@ -66,43 +57,21 @@ public struct TuningRun: Sendable {
             let reasons = trials.compactMap(\.failReason)
             throw TuningError.noTrialCompleted(study: name, trials: trials.count, firstFailure: reasons.first)
         }
-        let bestParameters = space.parameters.compactMap { parameter in
-            best.parameters[parameter.name].map { (name: parameter.name, value: $0) }
-        }
+        let bestParameters = best.parameters(in: space)
         let final = try TrainingRun(
             model: settings.model,
             parameters: settings.fixedParameters + bestParameters.map { ($0.name, $0.value.description) },
             testFraction: settings.testFraction, scaling: settings.scaling, seed: settings.seed
         ).run(on: dataset)
 
-        var counts = TuningResult.StateCounts()
-        for trial in trials {
-            switch trial.state {
-            case .complete: counts.complete += 1
-            case .pruned: counts.pruned += 1
-            case .fail: counts.fail += 1
-            case .running: counts.running += 1
-            case .waiting: counts.waiting += 1
-            }
-        }
         return TuningResult(
             study: name, storage: storageName, model: settings.model.rawValue, data: dataset.name,
             search: settings.search.rawValue, pruner: settings.pruner.rawValue, metric: final.metric,
-            direction: "maximize", trialCount: trials.count, trialsRun: trials.count - before, states: counts,
+            direction: "maximize", trialCount: trials.count, trialsRun: trials.count - before, states: TuningResult.StateCounts(trials),
             bestTrial: best.number, bestValue: bestValue,
-            bestParameters: ParameterList(entries: bestParameters.map { ($0.name, ParameterList.Value($0.value)) }),
+            bestParameters: ParameterList(bestParameters),
             testScore: final.testScore, trainScore: final.trainScore, seed: settings.seed,
             seconds: Date().timeIntervalSince(started))
-    }
-
-    /// Trials that count towards the study's size before a run: all but failed trials that were
-    /// retried and WAITING trials (this run starts those, and counts them then).
-    static func countedTrials(_ trials: [TrialRecord]) -> Int {
-        let retried = Set(trials.compactMap { trial -> Int? in
-            if case .int(let number)? = trial.systemAttributes[SystemAttributeKey.retriedTrial] { return number }
-            return nil
-        })
-        return trials.filter { $0.state != .waiting && !($0.state == .fail && retried.contains($0.number)) }.count
     }
 
     private func validate() throws {
@@ -148,6 +117,13 @@ public enum TuningError: Error, CustomStringConvertible, Sendable {
             return "study '\(study)' has no completed trial among \(trials)"
                 + (failure.map { "; the first failure: \($0)" } ?? "; run more trials or widen the space")
         }
+    }
+}
+
+extension ParameterList {
+    /// The list of a trial's parameter values, in the given order.
+    public init(_ values: [(name: String, value: ParameterValue)]) {
+        self.init(entries: values.map { ($0.name, Value($0.value)) })
     }
 }
 
