@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TuneData
 import TuneExperiment
-import TuneSQLite
 import TuneSearch
 
 /// `tune-train --model rf --search grid --data iris`: a tuning study, the default command.
@@ -44,8 +43,7 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "How to search.")
     var search: SearchKind = .random
 
-    @Option(help: ArgumentHelp("Trials the study should hold; a resumed study runs the missing ones (default: the whole grid, or 50).", valueName: "N"))
-    var trials: Int?
+    @OptionGroup var study: StudyOptions
 
     @Option(help: ArgumentHelp("Run exactly N more trials whatever the study holds (for processes sharing a study).", valueName: "N"))
     var addTrials: Int?
@@ -58,12 +56,6 @@ struct TuneCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("A search-space file (YAML or JSON) instead of the model's default space.", valueName: "file"))
     var space: String?
-
-    @Option(help: ArgumentHelp("Keep the study in a database: sqlite:///relative.db or sqlite:////absolute.db.", valueName: "url"))
-    var storage: String?
-
-    @Option(help: ArgumentHelp("The study's name (default: MODEL-DATA-SEARCH).", valueName: "name"))
-    var study: String?
 
     @Option(help: ArgumentHelp("Trials run at once (each then uses one thread).", valueName: "N"))
     var jobs: Int = 1
@@ -78,7 +70,6 @@ struct TuneCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let trials, trials < 1 { throw ValidationError("--trials must be at least 1, got \(trials)") }
         if let addTrials, addTrials < 1 { throw ValidationError("--add-trials must be at least 1, got \(addTrials)") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -86,16 +77,13 @@ struct TuneCommand: ParsableCommand {
         guard validationFraction > 0, validationFraction < 1 else {
             throw ValidationError("--validation-fraction must be in (0, 1), got \(validationFraction)")
         }
-        if study != nil, storage == nil {
-            throw ValidationError("--study names a stored study; add --storage sqlite:///FILE (an in-memory study ends with the process)")
-        }
     }
 
     func run() throws {
         let dataset = try options.loadData()
         var settings = TuningSettings(model: options.model, search: search)
         settings.space = try space.map { file in try exitingOnRunError { try SearchSpaceFile.load(file) } }
-        settings.trials = trials
+        settings.trials = study.trials
         settings.additionalTrials = addTrials
         settings.timeout = timeout
         settings.folds = options.cv
@@ -104,14 +92,12 @@ struct TuneCommand: ParsableCommand {
         settings.scaling = options.scale
         settings.seed = options.seed
         settings.pruner = pruner ?? (options.model == .mlp && options.cv == nil ? .median : .none)
-        settings.studyName = study
+        settings.studyName = study.name
         settings.concurrency = jobs
         settings.fixedParameters = options.parameterPairs
         settings.gridPoints = gridPoints
         settings.command = CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
-        let storageBackend: any StudyStorage = try storage.map { url in try exitingOnRunError { try SQLiteStorage(url: url) } }
-            ?? InMemoryStorage()
-        let run = TuningRun(settings: settings, storage: storageBackend, storageName: storage ?? "memory")
+        let run = TuningRun(settings: settings, storage: try study.openStorage(), storageName: study.storageName)
         let log: [StudyCallback] = quiet ? [] : [TrialLog.callback]
         let result = try exitingOnRunError { try run.run(on: dataset, callbacks: log) }
         if options.json {
