@@ -4,8 +4,10 @@ import ArgumentParser
 ///
 /// The root is a command group whose default subcommand is the tuning study, so
 /// `tune-train --model mlp --search qmc` and `tune-train datasets ...` coexist.
+/// It is async because `exec` awaits its trial commands, and argument-parser runs an async
+/// subcommand only under an async root.
 @main
-struct TuneTrainCommand: ParsableCommand {
+struct TuneTrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tune-train",
         abstract: "Train models and tune their hyperparameters, natively.",
@@ -17,10 +19,12 @@ struct TuneTrainCommand: ParsableCommand {
               tune-train datasets show iris --json
               tune-train datasets show make_classification:n_samples=1000,n_features=20,seed=42
               tune-train train --model mlp --data digits --param lr=0.01 --param epochs=30 --json
+              tune-train exec --space s.yaml --search tpe --trials 30 -- python3 -c 'print(({x}-0.3)**2)'
+              tune-train optimize --function branin --search gp --trials 30 --json
 
             Exit codes: 0 success, 1 the run failed, 64 usage error, 65 data that cannot be read or parsed.
             """,
-        subcommands: [TuneCommand.self, TrainCommand.self, DatasetsCommand.self],
+        subcommands: [TuneCommand.self, TrainCommand.self, DatasetsCommand.self, ExecCommand.self, OptimizeCommand.self],
         defaultSubcommand: TuneCommand.self
     )
 }
