@@ -32,6 +32,15 @@ func exitingOnRunError<T>(_ body: () throws -> T) throws -> T {
     try exiting(body, code: exitCode(for:))
 }
 
+/// The `async` form of ``exitingOnRunError(_:)``.
+func exitingOnRunError<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch {
+        return try exitingOnRunError { throw error }
+    }
+}
+
 /// Runs `body`; an error it throws (other than an exit code) is printed as one line and becomes
 /// the exit code `code` gives it.
 private func exiting<T>(_ body: () throws -> T, code: (any Error) -> ExitCode) throws -> T {
@@ -49,7 +58,8 @@ private func exiting<T>(_ body: () throws -> T, code: (any Error) -> ExitCode) t
 /// files, run failure (1) for the rest (divergence, storage failures).
 func exitCode(for error: any Error) -> ExitCode {
     switch error {
-    case is ParameterError, is SearchSpaceError, is StudyError, is PrunerError, is StorageURLError, is StoredStudyError:
+    case is ParameterError, is SearchSpaceError, is StudyError, is PrunerError, is StorageURLError, is StoredStudyError,
+         is CommandTemplateError:
         return ExitStatus.usage
     case let error as ModelError:
         switch error {

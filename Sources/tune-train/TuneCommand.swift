@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TuneData
 import TuneExperiment
-import TuneSQLite
 import TuneSearch
 
 /// `tune-train --model rf --search grid --data iris`: a tuning study, the default command.
@@ -56,8 +55,7 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "How to search.")
     var search: SearchKind = .random
 
-    @Option(help: ArgumentHelp("Trials the study should hold; a resumed study runs the missing ones (default: the whole grid, or 50).", valueName: "N"))
-    var trials: Int?
+    @OptionGroup var study: StudyOptions
 
     @Option(help: ArgumentHelp("Run exactly N more trials whatever the study holds (for processes sharing a study).", valueName: "N"))
     var addTrials: Int?
@@ -70,12 +68,6 @@ struct TuneCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("A search-space file (YAML or JSON) instead of the model's default space.", valueName: "file"))
     var space: String?
-
-    @Option(help: ArgumentHelp("Keep the study in a database: sqlite:///relative.db or sqlite:////absolute.db.", valueName: "url"))
-    var storage: String?
-
-    @Option(help: ArgumentHelp("The study's name (default: MODEL-DATA-SEARCH).", valueName: "name"))
-    var study: String?
 
     @Option(help: ArgumentHelp("Trials run at once (each then uses one thread).", valueName: "N"))
     var jobs: Int = 1
@@ -114,7 +106,6 @@ struct TuneCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if let trials, trials < 1 { throw ValidationError("--trials must be at least 1, got \(trials)") }
         if let addTrials, addTrials < 1 { throw ValidationError("--add-trials must be at least 1, got \(addTrials)") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -126,7 +117,7 @@ struct TuneCommand: ParsableCommand {
         guard repeatTop >= 1 else { throw ValidationError("--repeat-top must be at least 1, got \(repeatTop)") }
         if let ensemble, ensemble < 2 { throw ValidationError("--ensemble needs at least 2 models, got \(ensemble)") }
         guard warmStartTrials >= 1 else { throw ValidationError("--warm-start-trials must be at least 1, got \(warmStartTrials)") }
-        if warmStart != nil, storage == nil {
+        if warmStart != nil, study.storage == nil {
             throw ValidationError("--warm-start reads an earlier study from --storage; add --storage sqlite:///FILE holding it")
         }
         if quiet, verbose { throw ValidationError("--quiet and --verbose contradict each other; choose one") }
@@ -136,16 +127,13 @@ struct TuneCommand: ParsableCommand {
         if !SearchKind.exploiting.contains(exploit) {
             throw ValidationError("--exploit must be one of \(SearchKind.exploiting.map(\.rawValue).joined(separator: ", ")), got \(exploit.rawValue)")
         }
-        if study != nil, storage == nil {
-            throw ValidationError("--study names a stored study; add --storage sqlite:///FILE (an in-memory study ends with the process)")
-        }
     }
 
     func run() throws {
         let dataset = try options.loadData()
         var settings = TuningSettings(model: options.model, search: search)
         settings.space = try space.map { file in try exitingOnRunError { try SearchSpaceFile.load(file) } }
-        settings.trials = trials
+        settings.trials = study.trials
         settings.additionalTrials = addTrials
         settings.timeout = timeout
         settings.folds = options.cv
@@ -154,7 +142,7 @@ struct TuneCommand: ParsableCommand {
         settings.scaling = options.scale
         settings.seed = options.seed
         settings.pruner = pruner ?? (options.model == .mlp && options.cv == nil ? .median : .none)
-        settings.studyName = study
+        settings.studyName = study.name
         settings.concurrency = jobs
         settings.fixedParameters = options.parameterPairs
         settings.gridPoints = gridPoints
@@ -163,9 +151,8 @@ struct TuneCommand: ParsableCommand {
         settings.repeats = repeats
         settings.repeatedSettings = repeatTop
         settings.ensembleSize = ensemble
-        let storageBackend: any StudyStorage = try storage.map { url in try exitingOnRunError { try SQLiteStorage(url: url) } }
-            ?? InMemoryStorage()
-        var run = TuningRun(settings: settings, storage: storageBackend, storageName: storage ?? "memory")
+        let storageBackend = try study.openStorage()
+        var run = TuningRun(settings: settings, storage: storageBackend, storageName: study.storageName)
         if let warmStart {
             run.settings.enqueued += try exitingOnRunError {
                 try WarmStart.bestSettings(ofStudy: warmStart, in: storageBackend, count: warmStartTrials, space: run.space)

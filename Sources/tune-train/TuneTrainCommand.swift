@@ -4,8 +4,10 @@ import ArgumentParser
 ///
 /// The root is a command group whose default subcommand is the tuning study, so
 /// `tune-train --model mlp --search qmc` and `tune-train datasets ...` coexist.
+/// It is async because `exec` awaits its trial commands, and argument-parser runs an async
+/// subcommand only under an async root.
 @main
-struct TuneTrainCommand: ParsableCommand {
+struct TuneTrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tune-train",
         abstract: "Train models and tune their hyperparameters, natively.",
@@ -22,12 +24,14 @@ struct TuneTrainCommand: ParsableCommand {
               tune-train tell --storage sqlite:///s.db --study quad --trial 0 --value 0.25
               tune-train lr-sweep --model mlp --data digits --steps 2000
               tune-train bench-optimizers --problems linreg,logistic-breast-cancer --tuned
+              tune-train exec --space s.yaml --search tpe --trials 30 -- python3 -c 'print(({x}-0.3)**2)'
+              tune-train optimize --function branin --search gp --trials 30 --json
 
             Exit codes: 0 success, 1 the run failed, 64 usage error, 65 data that cannot be read or parsed.
             """,
         subcommands: [
             TuneCommand.self, TrainCommand.self, DatasetsCommand.self, StudiesCommand.self, AskCommand.self, TellCommand.self,
-            LRSweepCommand.self, BenchOptimizersCommand.self,
+            LRSweepCommand.self, BenchOptimizersCommand.self, ExecCommand.self, OptimizeCommand.self,
         ],
         defaultSubcommand: TuneCommand.self
     )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TuneSearch
 
 /// Draws the `--traces` files of `sample-efficiency` and `Benchmarks/peers/sample_efficiency.py` as
 /// one self-contained SVG per test function: the mean best-so-far regret against the trial number,
@@ -36,7 +37,7 @@ struct RegretPlotCommand: ParsableCommand {
             }
         }
         // The benchmark's functions in its order, then any others alphabetically.
-        let known = TestFunction.all.map(\.name)
+        let known = TestFunction.benchmarkSuite.map(\.label)
         let functions = Set(files.flatMap(\.functions.keys)).sorted {
             (known.firstIndex(of: $0) ?? known.count, $0) < (known.firstIndex(of: $1) ?? known.count, $1)
         }

@@ -49,33 +49,28 @@ struct SampleEfficiencyBenchmark: ParsableCommand {
         let report = BenchmarkReport(columns: ["function", "sampler"] + checkpoints.flatMap { ["mean_\($0)", "median_\($0)", "se_\($0)"] })
         var meanTraces = RegretTraces(implementation: "TuneTrain", seeds: seeds, functions: [:])
         let chosen = functions.map { Set($0.split(separator: ",").map(String.init)) }
-        for function in TestFunction.all where chosen?.contains(function.name) ?? true {
+        for function in TestFunction.benchmarkSuite where chosen?.contains(function.label) ?? true {
             for sampler in samplers.split(separator: ",").map(String.init) {
                 var regrets = [[Double]](repeating: [], count: checkpoints.count)
                 var traceSum = [Double](repeating: 0, count: trials)
                 for seed in 0..<seeds {
-                    let study = try Study(name: "f", direction: .minimize, sampler: try Self.makeSampler(sampler, seed: UInt64(seed)))
-                    try study.optimize(trials: trials) { trial in
-                        function.evaluate(try function.bounds.enumerated().map { try trial.suggestFloat("x\($0.offset)", $0.element) })
-                    }
-                    let values = try study.trials.compactMap(\.value)
-                    guard values.count == trials else {
+                    let run = try function.minimize(with: try Self.makeSampler(sampler, seed: UInt64(seed)), trials: trials)
+                    let bestSoFar = run.bestSoFar
+                    guard bestSoFar.count == trials else {
                         // A failed trial would shift every later trial's regret in the traces.
-                        FileHandle.standardError.write(Data("\(sampler) on \(function.name), seed \(seed): only \(values.count) of \(trials) trials finished.\n".utf8))
+                        FileHandle.standardError.write(Data("\(sampler) on \(function.label), seed \(seed): only \(bestSoFar.count) of \(trials) trials finished.\n".utf8))
                         throw ExitCode.failure
                     }
                     for (index, checkpoint) in checkpoints.enumerated() {
-                        regrets[index].append(values.prefix(checkpoint).min()! - function.minimum)
+                        regrets[index].append(bestSoFar[checkpoint - 1] - function.minimum)
                     }
-                    var best = Double.infinity
-                    for (index, value) in values.enumerated() {
-                        best = min(best, value)
+                    for (index, best) in bestSoFar.enumerated() {
                         traceSum[index] += best - function.minimum
                     }
                 }
-                meanTraces.functions[function.name, default: [:]][sampler] = traceSum.map { $0 / Double(seeds) }
+                meanTraces.functions[function.label, default: [:]][sampler] = traceSum.map { $0 / Double(seeds) }
                 var fields: [String: MeasurementValue] = [
-                    "implementation": .text("TuneTrain"), "function": .text(function.name), "sampler": .text(sampler),
+                    "implementation": .text("TuneTrain"), "function": .text(function.label), "sampler": .text(sampler),
                     "seeds": .integer(seeds),
                 ]
                 for (index, checkpoint) in checkpoints.enumerated() {

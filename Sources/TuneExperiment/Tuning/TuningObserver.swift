@@ -13,3 +13,9 @@ public protocol TuningObserver: Sendable {
     /// A stage after the search begins ("re-running the 3 best settings with 5 seeds").
     func stageStarted(_ description: String)
 }
+
+/// The study callbacks that tell `observer` of each finished trial (none without an observer).
+func studyCallbacks(telling observer: (any TuningObserver)?) -> [StudyCallback] {
+    guard let observer else { return [] }
+    return [{ study, trial in observer.trialFinished(trial, in: study) }]
+}

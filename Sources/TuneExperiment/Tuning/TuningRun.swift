@@ -35,32 +35,23 @@ public struct TuningRun: Sendable {
         let hypergradient = settings.search == .gradient ? HypergradientSearch(settings: settings, space: space) : nil
         try hypergradient?.validate()
         let name = settings.studyName ?? settings.defaultStudyName(data: dataset.name)
-        let storedCount = try storage.study(named: name).map { Self.countedTrials(try storage.trials(studyID: $0.id)) } ?? 0
+        let storedCount = try storage.study(named: name).map { Study.countedTrials(try storage.trials(studyID: $0.id)) } ?? 0
         let sampler = try settings.search.makeSampler(
             space: space, seed: settings.seed, gridPoints: settings.gridPoints,
             budget: settings.budget(existingTrials: storedCount, gridPoints: nil), exploit: settings.exploit)
         let study = try Study(name: name, direction: .maximize, sampler: sampler, pruner: settings.pruner.makePruner(), storage: storage)
         try recordStudyAttributes(study, data: dataset.name)
 
-        // Trials of a killed run are failed (and enqueued again) before counting what is left.
-        if storage.isSharedBetweenProcesses { try study.failStaleTrials() }
         for setting in settings.enqueued { try study.enqueueTrial(setting, skipIfExists: true) }
-        let existing = try study.trials
-        let planned: Int
-        if let additional = settings.additionalTrials {
-            planned = additional
-        } else {
-            let target = settings.trials ?? ((sampler as? GridSampler)?.pointCount ?? 50)
-            planned = max(0, target - Self.countedTrials(existing))
-        }
+        let (existing, planned) = try study.plannedTrials(target: settings.trials, additional: settings.additionalTrials)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let objective = TuningObjective(
             model: settings.model, space: space, trainingPart: trainingPart, folds: settings.folds,
             validationFraction: settings.validationFraction, scaling: settings.scaling, seed: settings.seed,
             fixedParameters: settings.fixedParameters, foldConcurrency: settings.concurrency > 1 ? 1 : cores)
         let before = existing.count
-        observer?.searchStarted(study: name, plannedTrials: planned, existingTrials: Self.countedTrials(existing), timeout: settings.timeout)
-        let callbacks: [StudyCallback] = observer.map { observer in [{ study, trial in observer.trialFinished(trial, in: study) }] } ?? []
+        observer?.searchStarted(study: name, plannedTrials: planned, existingTrials: Study.countedTrials(existing), timeout: settings.timeout)
+        let callbacks = studyCallbacks(telling: observer)
         if let hypergradient {
             try hypergradient.run(study: study, trainingPart: trainingPart, callbacks: callbacks)
         } else {
@@ -101,11 +92,11 @@ public struct TuningRun: Sendable {
             search: settings.search.rawValue, pruner: settings.pruner.rawValue, metric: finalResult.metric,
             direction: "maximize", trialCount: trials.count, trialsRun: trials.count - before,
             states: TuningResult.StateCounts(counting: trials),
-            bestTrial: best.number, bestValue: bestValue, bestParameters: parameterList(best),
+            bestTrial: best.number, bestValue: bestValue, bestParameters: ParameterList(best.parameters(in: space)),
             testScore: finalResult.testScore, trainScore: finalResult.trainScore, seed: settings.seed,
             seconds: Date().timeIntervalSince(started),
             topTrials: ranked.prefix(5).map { TrialSummary($0, space: space) }, repeats: repeats, finalTrial: final.number,
-            finalParameters: parameterList(final), ensemble: ensemble,
+            finalParameters: ParameterList(final.parameters(in: space)), ensemble: ensemble,
             warnings: BoundaryWarning.check(space: space, trials: trials, direction: .maximize).map(\.description))
     }
 
@@ -120,20 +111,11 @@ public struct TuningRun: Sendable {
             }
     }
 
-    /// `trial`'s searched parameters in the space's order.
-    private func chosenParameters(_ trial: TrialRecord) -> [(name: String, value: ParameterValue)] {
-        space.parameters.compactMap { parameter in trial.parameters[parameter.name].map { (parameter.name, $0) } }
-    }
-
-    private func parameterList(_ trial: TrialRecord) -> ParameterList {
-        ParameterList(entries: chosenParameters(trial).map { ($0.name, ParameterList.Value($0.value)) })
-    }
-
     /// The run that retrains `trial`'s setting on the whole training part and tests it.
     private func trainingRun(for trial: TrialRecord) -> TrainingRun {
         TrainingRun(
             model: settings.model,
-            parameters: settings.fixedParameters + chosenParameters(trial).map { ($0.name, $0.value.description) },
+            parameters: settings.fixedParameters + trial.parameters(in: space).map { ($0.name, $0.value.description) },
             testFraction: settings.testFraction, scaling: settings.scaling, seed: settings.seed)
     }
 
@@ -142,20 +124,10 @@ public struct TuningRun: Sendable {
     private func repeatSettings(_ candidates: [TrialRecord], seeds count: Int, objective: TuningObjective) throws -> [RepeatedSetting] {
         let seeds = RepeatedSetting.seeds(count: count, studySeed: settings.seed)
         return try candidates.map { trial in
-            let chosen = chosenParameters(trial)
+            let chosen = trial.parameters(in: space)
             let values = try seeds.map { seed in try objective.score(chosen, seed: seed) }
             return RepeatedSetting(trial: trial, parameters: chosen, values: values)
         }
-    }
-
-    /// Trials that count towards the study's size before a run: all but failed trials that were
-    /// retried and WAITING trials (this run starts those, and counts them then).
-    static func countedTrials(_ trials: [TrialRecord]) -> Int {
-        let retried = Set(trials.compactMap { trial -> Int? in
-            if case .int(let number)? = trial.systemAttributes[SystemAttributeKey.retriedTrial] { return number }
-            return nil
-        })
-        return trials.filter { $0.state != .waiting && !($0.state == .fail && retried.contains($0.number)) }.count
     }
 
     private func validate() throws {
@@ -208,6 +180,13 @@ public enum TuningError: Error, CustomStringConvertible, Sendable {
             return "study '\(study)' has no completed trial among \(trials)"
                 + (failure.map { "; the first failure: \($0)" } ?? "; run more trials or widen the space")
         }
+    }
+}
+
+extension ParameterList {
+    /// The list of a trial's parameter values, in the given order.
+    public init(_ values: [(name: String, value: ParameterValue)]) {
+        self.init(entries: values.map { ($0.name, Value($0.value)) })
     }
 }
 
