@@ -49,7 +49,8 @@ public struct TuningRun: Sendable {
             model: settings.model, space: space, trainingPart: trainingPart, folds: settings.folds,
             validationFraction: settings.validationFraction, scaling: settings.scaling, seed: settings.seed,
             fixedParameters: settings.fixedParameters, foldConcurrency: settings.concurrency > 1 ? 1 : cores)
-        let before = existing.count
+        // Enqueued (WAITING) trials are started by this run, so they count as run now.
+        let before = existing.filter { $0.state != .waiting }.count
         observer?.searchStarted(study: name, plannedTrials: planned, existingTrials: Study.countedTrials(existing), timeout: settings.timeout)
         let callbacks = studyCallbacks(telling: observer)
         if let hypergradient {
