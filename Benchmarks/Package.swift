@@ -22,6 +22,7 @@ let package = Package(
                 .product(name: "TuneModels", package: "TuneTrain"),
                 .product(name: "TuneSearch", package: "TuneTrain"),
                 .product(name: "TuneSQLite", package: "TuneTrain"),
+                .product(name: "TuneExperiment", package: "TuneTrain"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
