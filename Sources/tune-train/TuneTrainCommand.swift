@@ -17,10 +17,11 @@ struct TuneTrainCommand: ParsableCommand {
               tune-train datasets show iris --json
               tune-train datasets show make_classification:n_samples=1000,n_features=20,seed=42
               tune-train train --model mlp --data digits --param lr=0.01 --param epochs=30 --json
+              tune-train examples run iris-grid
 
             Exit codes: 0 success, 1 the run failed, 64 usage error, 65 data that cannot be read or parsed.
             """,
-        subcommands: [TuneCommand.self, TrainCommand.self, DatasetsCommand.self],
+        subcommands: [TuneCommand.self, TrainCommand.self, DatasetsCommand.self, ExamplesCommand.self],
         defaultSubcommand: TuneCommand.self
     )
 }
