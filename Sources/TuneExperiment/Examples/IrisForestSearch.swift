@@ -33,6 +33,6 @@ enum IrisForestSearch {
     static let sharedNotes = [
         "The document's RandomForestClassifier() takes no random_state, so scikit-learn's best parameters change from run to run; here every forest is seeded (seed 42).",
         "The test split is stratified and the folds are stratified and shuffled with the seed, where the document's train_test_split does not stratify and cv=5 does not shuffle: the folds hold other rows than scikit-learn's.",
-        "On 120 rows a 5-fold score moves in steps of 1/24 and many settings tie; the earliest trial with the best score wins (GridSearchCV: the first in its sorted grid). See docs/BENCHMARKS.md, \"The iris-grid example against GridSearchCV\".",
+        "On 120 rows a fold of 24 scores in steps of 1/24 and the 5-fold mean in steps of 1/120 (one row), so many settings tie; the earliest trial with the best score wins (GridSearchCV: the first in its sorted grid). See docs/BENCHMARKS.md, \"The iris-grid example against GridSearchCV\".",
     ]
 }
