@@ -93,6 +93,13 @@ struct ExamplesCommandTests {
         #expect(mlp.standardOutput.contains("Best trial:\n  Value: 0.") && mlp.standardOutput.contains("    hidden_size: "))
     }
 
+    @Test func helpShowsAUsageExample() throws {
+        for command in [["examples"], ["examples", "list"], ["examples", "run"]] {
+            let help = try TuneTrainProcess.run(command + ["--help"])
+            #expect(help.status == 0 && help.standardOutput.contains("Examples:\n  tune-train examples "), "\(command)")
+        }
+    }
+
     @Test func mistakesExitWithTheirCodes() throws {
         let unknown = try TuneTrainProcess.run(["examples", "run", "unknown-name"])
         #expect(unknown.status == 64)
