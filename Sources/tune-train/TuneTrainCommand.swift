@@ -26,12 +26,14 @@ struct TuneTrainCommand: AsyncParsableCommand {
               tune-train bench-optimizers --problems linreg,logistic-breast-cancer --tuned
               tune-train exec --space s.yaml --search tpe --trials 30 -- python3 -c 'print(({x}-0.3)**2)'
               tune-train optimize --function branin --search gp --trials 30 --json
+              tune-train examples run iris-grid
 
             Exit codes: 0 success, 1 the run failed, 64 usage error, 65 data that cannot be read or parsed.
             """,
         subcommands: [
             TuneCommand.self, TrainCommand.self, DatasetsCommand.self, StudiesCommand.self, AskCommand.self, TellCommand.self,
             LRSweepCommand.self, BenchOptimizersCommand.self, ExecCommand.self, OptimizeCommand.self,
+            ExamplesCommand.self,
         ],
         defaultSubcommand: TuneCommand.self
     )
