@@ -11,7 +11,7 @@ struct TextTable {
             zip(cells, widths).map { cell, width in
                 let padding = String(repeating: " ", count: width - cell.count)
                 return Double(cell) != nil ? padding + cell : cell + padding
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces
         }
         let rule = widths.map { String(repeating: "-", count: $0) }
         return ([line(header), line(rule)] + rows.map(line)).joined(separator: "\n")
@@ -33,5 +33,14 @@ extension Double {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         return (self * scale).rounded() / scale
+    }
+}
+
+extension String {
+    /// The text without the spaces that pad its last column.
+    fileprivate var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }
