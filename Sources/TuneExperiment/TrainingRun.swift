@@ -117,6 +117,7 @@ public struct TrainingRun: Sendable {
         "lr_schedule": LearningRateScheduleChoice.allCases.map(\.rawValue),
         "solver": LinearRegression.Solver.allCases.map(\.rawValue),
         "criterion": SplitCriterion.allCases.map(\.rawValue),
+        "hypergradient_rule": HypergradientRule.allCases.map(\.rawValue),
         "max_features": ["sqrt", "log2", "all", "an integer", "a fraction in (0, 1]"],
     ]
 

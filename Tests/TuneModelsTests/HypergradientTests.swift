@@ -42,4 +42,25 @@ import TuneTestSupport
         let adapted = try finalLoss(hypergradientRate: 1e-3)
         #expect(adapted < fixed / 10, "SGD-HD \(adapted), SGD \(fixed)")
     }
+
+    /// The multiplicative rule on f(θ) = θ²/2 from θ = 1 with SGD at α = 0.1: the step's
+    /// direction and the next gradient point the same way (cos = 1), so α₁ = α₀·(1 + β).
+    /// On θ = (1, −1) with an overshooting rate α = 1.5 they point opposite ways (cos = −1):
+    /// α₁ = α₀·(1 − β), whatever the gradients' size.
+    @Test func multiplicativeRuleMovesTheRateByAFractionSetByTheCosine() {
+        func rate(after theta: [Double], initialRate: Double) -> Double {
+            var parameters = [Tensor<Double>(vector: theta)]
+            var hypergradient = HypergradientLearningRate<Double>(
+                initialRate: initialRate, hypergradientRate: 0.05, rule: .multiplicative, weights: parameters, biases: [])
+            for _ in 0..<2 {
+                let gradient = parameters
+                hypergradient.adapt(weightGradients: gradient, biasGradients: [], weights: parameters, biases: [])
+                parameters[0] = parameters[0] - gradient[0] * hypergradient.rate
+                hypergradient.record(weights: parameters, biases: [])
+            }
+            return hypergradient.rate
+        }
+        expectClose(rate(after: [1], initialRate: 0.1), 0.1 * 1.05, rtol: 1e-12)
+        expectClose(rate(after: [1000, -1000], initialRate: 1.5), 1.5 * 0.95, rtol: 1e-12)
+    }
 }

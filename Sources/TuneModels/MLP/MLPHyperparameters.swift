@@ -29,6 +29,8 @@ public struct MLPHyperparameters: Codable, Sendable, Equatable {
     /// β of hypergradient descent on the learning rate (SGD-HD, Adam-HD, …; 0: off): `lr` is
     /// then only the starting rate.
     public var hypergradient = 0.0
+    /// additive (the paper's SGD-HD/Adam-HD) or multiplicative (a bounded fraction per step).
+    public var hypergradientRule = HypergradientRule.additive
 
     public init() {}
 
@@ -37,6 +39,7 @@ public struct MLPHyperparameters: Codable, Sendable, Equatable {
         case hiddenSize = "hidden_size", dropout, activation, batchSize = "batch_size", epochs
         case learningRateSchedule = "lr_schedule", alpha, validationFraction = "validation_fraction", patience
         case minimumImprovement = "min_delta", restoreBestWeights = "restore_best_weights", seed, hypergradient
+        case hypergradientRule = "hypergradient_rule"
     }
 
     /// - Throws: ``ModelError/invalidHyperparameter(name:constraint:value:)`` for the first field
@@ -79,6 +82,6 @@ public struct MLPHyperparameters: Codable, Sendable, Equatable {
                 momentum: optimizer == .rmsprop ? 0 : momentum, weightDecay: weightDecay),
             schedule: learningRateSchedule, batchSize: batchSize, epochs: epochs, weightPenalty: alpha,
             patience: patience, minimumImprovement: minimumImprovement, restoreBestWeights: restoreBestWeights, seed: seed,
-            hypergradientRate: hypergradient)
+            hypergradientRate: hypergradient, hypergradientRule: hypergradientRule)
     }
 }

@@ -5,21 +5,27 @@ import TuneTensor
 /// updated by gradient descent on the loss. With the last step `θₜ = θₜ₋₁ − αₜ₋₁·uₜ₋₁` (u the
 /// optimizer's direction: the gradient for SGD, m̂/(√v̂ + ε) for Adam), the loss's derivative with
 /// respect to the rate is `−gₜ·uₜ₋₁`, so `αₜ = αₜ₋₁ + β·gₜ·uₜ₋₁` — SGD-HD and Adam-HD of the
-/// paper. The direction is recovered from the parameters' change, so no optimizer needs to
-/// expose it. The rate is kept non-negative.
+/// paper — or, with the multiplicative rule, `αₜ = αₜ₋₁·(1 + β·cos(gₜ, uₜ₋₁))`. The direction
+/// is recovered from the parameters' change, so no optimizer needs to expose it. The rate is kept
+/// non-negative.
 struct HypergradientLearningRate<Scalar: TensorScalar> {
     /// The current learning rate αₜ.
     private(set) var rate: Scalar
     /// β, the hypergradient step.
     let hypergradientRate: Scalar
+    let rule: HypergradientRule
     /// Parameters before the last step, then the direction uₜ₋₁ of that step (weights, biases).
     private var weightDirections: [Tensor<Scalar>]
     private var biasDirections: [Tensor<Scalar>]
     private var hasDirection = false
 
-    init(initialRate: Scalar, hypergradientRate: Scalar, weights: [Tensor<Scalar>], biases: [Tensor<Scalar>]) {
+    init(
+        initialRate: Scalar, hypergradientRate: Scalar, rule: HypergradientRule = .additive,
+        weights: [Tensor<Scalar>], biases: [Tensor<Scalar>]
+    ) {
         rate = initialRate
         self.hypergradientRate = hypergradientRate
+        self.rule = rule
         weightDirections = weights.map { Tensor(zeros: $0.shape) }
         biasDirections = biases.map { Tensor(zeros: $0.shape) }
     }
@@ -31,7 +37,13 @@ struct HypergradientLearningRate<Scalar: TensorScalar> {
             var product: Scalar = 0
             for index in weightGradients.indices { product += weightGradients[index].dot(weightDirections[index]) }
             for index in biasGradients.indices { product += biasGradients[index].dot(biasDirections[index]) }
-            rate = max(rate + hypergradientRate * product, 0)
+            switch rule {
+            case .additive:
+                rate = max(rate + hypergradientRate * product, 0)
+            case .multiplicative:
+                let norms = (Self.squaredNorm(weightGradients, biasGradients) * Self.squaredNorm(weightDirections, biasDirections)).squareRoot()
+                if norms > 0 { rate = max(rate * (1 + hypergradientRate * product / norms), 0) }
+            }
         }
         Self.copy(weights, into: &weightDirections)
         Self.copy(biases, into: &biasDirections)
@@ -43,6 +55,10 @@ struct HypergradientLearningRate<Scalar: TensorScalar> {
         Self.direction(from: &weightDirections, to: weights, rate: rate)
         Self.direction(from: &biasDirections, to: biases, rate: rate)
         hasDirection = true
+    }
+
+    private static func squaredNorm(_ weights: [Tensor<Scalar>], _ biases: [Tensor<Scalar>]) -> Scalar {
+        (weights + biases).reduce(0) { $0 + $1.dot($1) }
     }
 
     private static func copy(_ sources: [Tensor<Scalar>], into targets: inout [Tensor<Scalar>]) {

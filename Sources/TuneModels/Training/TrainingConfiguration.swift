@@ -20,11 +20,14 @@ public struct TrainingConfiguration: Sendable, Equatable {
     /// the rate fixed (or on its schedule). When positive, the optimizer's learning rate is the
     /// initial rate and the schedule is not used.
     public var hypergradientRate: Double
+    /// How the hypergradient moves the rate.
+    public var hypergradientRule: HypergradientRule
 
     public init(
         optimizer: OptimizerConfiguration, schedule: LearningRateScheduleChoice = .constant, batchSize: Int = 64,
         epochs: Int = 50, weightPenalty: Double = 0, patience: Int = 0, minimumImprovement: Double = 0,
-        restoreBestWeights: Bool = true, seed: UInt64 = 0, hypergradientRate: Double = 0
+        restoreBestWeights: Bool = true, seed: UInt64 = 0, hypergradientRate: Double = 0,
+        hypergradientRule: HypergradientRule = .additive
     ) {
         self.optimizer = optimizer
         self.schedule = schedule
@@ -36,6 +39,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.restoreBestWeights = restoreBestWeights
         self.seed = seed
         self.hypergradientRate = hypergradientRate
+        self.hypergradientRule = hypergradientRule
     }
 }
 

@@ -73,7 +73,7 @@ public struct TrainingSession<Scalar: TensorScalar> {
         if configuration.hypergradientRate > 0 {
             hypergradient = HypergradientLearningRate(
                 initialRate: Scalar(configuration.optimizer.learningRate), hypergradientRate: Scalar(configuration.hypergradientRate),
-                weights: network.weights, biases: network.biases)
+                rule: configuration.hypergradientRule, weights: network.weights, biases: network.biases)
         }
         weightGradients = network.weights.map { Tensor(zeros: $0.shape) }
         biasGradients = network.biases.map { Tensor(zeros: $0.shape) }
