@@ -20,6 +20,7 @@ struct TuneTrainCommand: ParsableCommand {
               tune-train studies list --storage sqlite:///mlp.db
               tune-train ask --storage sqlite:///s.db --study quad --space space.yaml --search tpe --json
               tune-train tell --storage sqlite:///s.db --study quad --trial 0 --value 0.25
+              tune-train report --storage sqlite:///mlp.db --study digits-tpe -o report.html
               tune-train lr-sweep --model mlp --data digits --steps 2000
               tune-train bench-optimizers --problems linreg,logistic-breast-cancer --tuned
 
@@ -27,7 +28,7 @@ struct TuneTrainCommand: ParsableCommand {
             """,
         subcommands: [
             TuneCommand.self, TrainCommand.self, DatasetsCommand.self, StudiesCommand.self, AskCommand.self, TellCommand.self,
-            LRSweepCommand.self, BenchOptimizersCommand.self,
+            LRSweepCommand.self, BenchOptimizersCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: TuneCommand.self
     )
