@@ -37,7 +37,7 @@ public struct AxisScale: Sendable {
         return AxisScale(kind: .logarithmic, domain: (low / pow(10, pad), high * pow(10, pad)), pixels: pixels)
     }
 
-    /// A log scale when `values` span more than two decades, else a linear one.
+    /// A log scale when `values` span more than a decade, else a linear one.
     public static func automatic(covering values: [Double], pixels: (Double, Double)) -> AxisScale {
         spansDecades(values) ? logarithmic(covering: values, pixels: pixels) : linear(covering: values, pixels: pixels)
     }
@@ -47,12 +47,12 @@ public struct AxisScale: Sendable {
         AxisScale(kind: .categorical(names), domain: (-0.5, Double(names.count) - 0.5), pixels: pixels)
     }
 
-    /// Whether values spanning `lower...upper` read better on a log axis: all positive and more
-    /// than two decades apart.
+    /// Whether `values` read better on a log axis: all positive, the largest more than ten
+    /// times the smallest.
     public static func spansDecades(_ values: [Double]) -> Bool {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max(), low > 0 else { return false }
-        return high / low > 100
+        return high / low > 10
     }
 
     /// The pixel position of `value` (clamped a little outside the axis for values beyond it).
