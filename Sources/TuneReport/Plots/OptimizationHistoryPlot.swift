@@ -40,7 +40,9 @@ enum OptimizationHistoryPlot {
                 canvas.circle(x, area.y.position(trial.value!), radius: 3.5,
                               ["class": "trial-point", "fill": "#fff", "stroke": TrialStyle.pruned, "stroke-width": "1.5"], title: title)
             default:
-                canvas.cross(x, area.bottom - 7, size: 4, ["class": "trial-point", "stroke": TrialStyle.failed, "stroke-width": "2"], title: title)
+                // No value to place: a cross on the bottom edge (orange for a pruned trial that reported nothing).
+                let colour = trial.state == .pruned ? TrialStyle.pruned : TrialStyle.failed
+                canvas.cross(x, area.bottom - 7, size: 4, ["class": "trial-point", "stroke": colour, "stroke-width": "2"], title: title)
             }
         }
         canvas.endGroup()
