@@ -54,7 +54,7 @@ import TuneSearch
 
     @Test func aTuningRunWritesItsReport() throws {
         let outcome = try TuneTrainProcess.run([
-            "--model", "rf", "--data", "iris", "--search", "random", "--trials", "3", "--param", "n_estimators=5",
+            "--model", "tree", "--data", "iris", "--search", "random", "--trials", "3",
             "--report", path("tune.html"), "--json",
         ])
         #expect(outcome.status == 0, "\(outcome.standardError)")

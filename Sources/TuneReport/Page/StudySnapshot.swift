@@ -32,6 +32,12 @@ public struct StudySnapshot: Sendable {
         }
     }
 
+    /// The axis of objective values: logarithmic for a minimised objective spanning more than a
+    /// decade (a loss), linear otherwise (scores such as accuracy read wrongly on log axes).
+    func valueScale(covering values: [Double], pixels: (Double, Double)) -> AxisScale {
+        direction == .minimize ? .automatic(covering: values, pixels: pixels) : .linear(covering: values, pixels: pixels)
+    }
+
     /// Every parameter any trial has, by name, with the distribution it first had.
     var parameters: [ReportParameter] {
         var distributions: [String: ParameterDistribution] = [:]

@@ -10,14 +10,14 @@ enum LearningCurvesPlot {
     }
 
     static func svg(_ study: StudySnapshot) -> String {
-        var canvas = SVGCanvas(width: 1000, height: 400)
+        var canvas = SVGCanvas(width: 1000, height: 480)
         let trials = curves(study)
         let steps = trials.flatMap { $0.intermediateValues.keys.map(Double.init) }
         let values = trials.flatMap { $0.intermediateValues.values }.filter(\.isFinite)
         let area = PlotArea(
-            left: 70, top: 40, width: 900, height: 300,
+            left: 70, top: 40, width: 900, height: 380,
             x: { .linear(covering: steps.isEmpty ? [0] : steps, pixels: ($0, $1)) },
-            y: { .automatic(covering: values, pixels: ($0, $1)) })
+            y: { study.valueScale(covering: values, pixels: ($0, $1)) })
         area.drawAxes(on: &canvas, xTitle: "step (epoch)", yTitle: "intermediate value")
         let bestNumber = study.best?.number
         // Pruned under completed, the best last, so what matters is drawn on top.

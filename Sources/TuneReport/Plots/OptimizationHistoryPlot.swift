@@ -5,14 +5,14 @@ import TuneSearch
 /// crosses along the bottom edge.
 enum OptimizationHistoryPlot {
     static func svg(_ study: StudySnapshot) -> String {
-        var canvas = SVGCanvas(width: 1000, height: 400)
+        var canvas = SVGCanvas(width: 1000, height: 480)
         let finished = study.trials.filter(\.state.isFinished)
         let valued = finished.filter { $0.state != .fail && $0.value?.isFinite == true }
         let numbers = finished.map { Double($0.number) }
         let area = PlotArea(
-            left: 70, top: 40, width: 900, height: 300,
+            left: 70, top: 40, width: 900, height: 380,
             x: { .linear(covering: numbers.isEmpty ? [0] : numbers, pixels: ($0, $1)) },
-            y: { .automatic(covering: valued.map { $0.value! }, pixels: ($0, $1)) })
+            y: { study.valueScale(covering: valued.map { $0.value! }, pixels: ($0, $1)) })
         area.drawAxes(on: &canvas, xTitle: "trial", yTitle: "objective value (\(study.direction.rawValue.lowercased()))")
 
         var bestSoFar: [(Double, Double)] = []

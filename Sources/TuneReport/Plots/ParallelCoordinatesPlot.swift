@@ -12,7 +12,7 @@ enum ParallelCoordinatesPlot {
         var canvas = SVGCanvas(width: 140 + spacing * Double(axisCount - 1) + 90, height: 420)
         let (top, bottom) = (50.0, 370.0)
         let xs = (0..<axisCount).map { 80 + spacing * Double($0) }
-        let scales = parameters.map { $0.scale(pixels: (bottom, top)) } + [.automatic(covering: values, pixels: (bottom, top))]
+        let scales = parameters.map { $0.scale(pixels: (bottom, top)) } + [study.valueScale(covering: values, pixels: (bottom, top))]
         let (low, high) = (values.min() ?? 0, values.max() ?? 1)
         // Maximised studies colour high values yellow, minimised ones low values.
         let (dark, bright) = study.direction == .maximize ? (low, high) : (high, low)

@@ -18,7 +18,7 @@ enum SlicePlot {
         for (index, parameter) in parameters.enumerated() {
             let (left, top) = (Double(index % columns) * cellWidth + 60, Double(index / columns) * cellHeight + 20)
             let area = PlotArea(left: left, top: top, width: cellWidth - 80, height: cellHeight - 70,
-                                x: { parameter.scale(pixels: ($0, $1)) }, y: { .automatic(covering: values, pixels: ($0, $1)) })
+                                x: { parameter.scale(pixels: ($0, $1)) }, y: { study.valueScale(covering: values, pixels: ($0, $1)) })
             area.drawAxes(on: &canvas, xTitle: parameter.title, yTitle: "value")
             canvas.beginGroup(["class": "slice", "stroke": "#fff", "stroke-width": "0.4"])
             for trial in trials {
