@@ -20,7 +20,8 @@ enum ImportanceBarsPlot {
             canvas.text(labelWidth - 8, y + rowHeight * 0.65, label, anchor: "end", size: 11)
             canvas.rect(x: area.left, y: y + 3, width: area.x.position(entry.importance) - area.left, height: rowHeight - 6,
                         ["class": isPair ? "bar pair" : "bar single", "fill": isPair ? "#9ecae1" : "#3182bd"],
-                        title: "\(label): \(NumberLabel.text(entry.importance * 100, significantDigits: 3))% of the variance")
+                        title: "\(label): \(NumberLabel.text(entry.importance * 100, significantDigits: 3))% of the variance, "
+                            + "\(NumberLabel.text(importances.share(of: entry) * 100, significantDigits: 3))% of all importance listed")
             canvas.text(area.x.position(entry.importance) + 4, y + rowHeight * 0.65,
                         NumberLabel.text(entry.importance * 100, significantDigits: 3) + "%", size: 10)
         }
