@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "TuneSearch", targets: ["TuneSearch"]),
         .library(name: "TuneSQLite", targets: ["TuneSQLite"]),
         .library(name: "TuneExperiment", targets: ["TuneExperiment"]),
+        .library(name: "TuneReport", targets: ["TuneReport"]),
         .executable(name: "tune-train", targets: ["tune-train"]),
     ],
     dependencies: [
@@ -45,11 +46,13 @@ let package = Package(
             name: "TuneExperiment",
             dependencies: ["TuneTensor", "TuneData", "TuneOptim", "TuneModels", "TuneSearch", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "TuneReport", dependencies: ["TuneTensor", "TuneData", "TuneModels", "TuneSearch", "TuneExperiment"]),
         .executableTarget(
             name: "tune-train",
             dependencies: [
                 "TuneData",
                 "TuneExperiment",
+                "TuneReport",
                 "TuneSearch",
                 "TuneSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -66,6 +69,7 @@ let package = Package(
             dependencies: ["TuneSQLite", "TuneSearch", "TuneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TuneExperimentTests", dependencies: ["TuneExperiment", "TuneTestSupport"]),
+        .testTarget(name: "TuneReportTests", dependencies: ["TuneReport", "TuneSearch", "TuneTensor", "TuneTestSupport"]),
         .testTarget(name: "TuneTrainCLITests", dependencies: ["tune-train", "TuneSQLite", "TuneSearch", "TuneTestSupport"]),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TuneExperiment
 import TuneOptim
+import TuneReport
 
 /// `tune-train bench-optimizers`: SGD, Momentum, Nesterov, RMSprop, Adam and AdamW compared on the
 /// documents' problems.
@@ -27,6 +28,7 @@ struct BenchOptimizersCommand: ParsableCommand {
             Examples:
               tune-train bench-optimizers
               tune-train bench-optimizers --problems linreg --steps 3000 --target 0.27 --json
+              tune-train bench-optimizers --problems linreg,logistic-breast-cancer --report bench.html
               tune-train bench-optimizers --problems mlp-digits --optimizers sgd,momentum,adam --tuned --tune-trials 10 --seed 1
             """
     )
@@ -53,12 +55,16 @@ struct BenchOptimizersCommand: ParsableCommand {
     @Option(help: "Seeds the models and the tuning studies (the problems' data are fixed).")
     var seed: UInt64 = 0
 
+    @Option(help: ArgumentHelp("Also write an HTML report: loss against step for every optimizer, one plot per problem.", valueName: "file"))
+    var report: String?
+
     @Flag(help: "Print one JSON document on standard output instead of a table.")
     var json = false
 
     func validate() throws {
         _ = try bench()
         guard tuneTrials >= 1 else { throw ValidationError("--tune-trials must be at least 1, got \(tuneTrials)") }
+        if let report { try OutputFile.validateFolder(of: report, option: "--report") }
     }
 
     /// The comparison the options describe.
@@ -101,6 +107,10 @@ struct BenchOptimizersCommand: ParsableCommand {
                 let line = "\(run.problem.rawValue) \(run.setting.optimizer.rawValue) (\(run.setting.summary)): loss \(loss), \(formatted(run.seconds)) s\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
+        }
+        if let report {
+            try OutputFile.write(OptimizerBenchReport(result).html(), to: report)
+            FileHandle.standardError.write(Data("wrote \(report)\n".utf8))
         }
         if json {
             try printJSON(result)

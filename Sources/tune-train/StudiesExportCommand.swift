@@ -44,12 +44,7 @@ struct StudiesExportCommand: ParsableCommand {
 
     func validate() throws {
         if json, format == .csv { throw ValidationError("--json and --format csv ask for two formats; give one") }
-        guard let output else { return }
-        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("-o \(output): the folder \(folder) does not exist; create it or write elsewhere")
-        }
+        if let output { try OutputFile.validateFolder(of: output, option: "-o") }
     }
 
     func run() throws {
@@ -65,13 +60,7 @@ struct StudiesExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        try exitingOnRunError {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw ExportError(description: "cannot write \(output) (\(error.localizedDescription)); check that its folder exists and is writable")
-            }
-        }
+        try OutputFile.write(text, to: output)
         FileHandle.standardError.write(Data("wrote \(rows.count) trials of study '\(stored.name)' to \(output)\n".utf8))
     }
 
@@ -87,10 +76,5 @@ struct StudiesExportCommand: ParsableCommand {
                    TrialRow.timestamp(row.datetimeStart) ?? "", TrialRow.timestamp(row.datetimeComplete) ?? ""]
         }
         return CSVText.document(header: header, rows: lines)
-    }
-
-    /// An output file that cannot be written.
-    struct ExportError: Error, CustomStringConvertible {
-        let description: String
     }
 }

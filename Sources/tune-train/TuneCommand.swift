@@ -46,6 +46,7 @@ struct TuneCommand: ParsableCommand {
               tune-train --model rf --search grid --data iris --cv 5
               tune-train --model rf --search random --data iris --trials 100 --cv 5 --seed 42
               tune-train --model mlp --search qmc --data digits --trials 30 --pruner median --storage sqlite:///mlp.db
+              tune-train --model mlp --search tpe --data iris --trials 20 --report report.html
               tune-train --model rf --search gp --data make_classification:n_samples=1000,n_features=20,n_informative=2,n_redundant=10,seed=42 --trials 100
             """
     )
@@ -99,6 +100,9 @@ struct TuneCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also combine the K best settings' models on the test part (soft voting or averaging).", valueName: "K"))
     var ensemble: Int?
 
+    @Option(help: ArgumentHelp("After the search, write the study's HTML report to this file (as `tune-train report`).", valueName: "file"))
+    var report: String?
+
     @Flag(help: "Print nothing while the study runs (only the summary, or the JSON).")
     var quiet = false
 
@@ -127,6 +131,7 @@ struct TuneCommand: ParsableCommand {
         if !SearchKind.exploiting.contains(exploit) {
             throw ValidationError("--exploit must be one of \(SearchKind.exploiting.map(\.rawValue).joined(separator: ", ")), got \(exploit.rawValue)")
         }
+        if let report { try OutputFile.validateFolder(of: report, option: "--report") }
     }
 
     func run() throws {
@@ -163,6 +168,14 @@ struct TuneCommand: ParsableCommand {
         }
         let display = ProgressDisplay.forStandardError(quiet: quiet, verbose: verbose, json: options.json)
         let result = try exitingOnRunError { try run.run(on: dataset, observer: display) }
+        if let report {
+            let stored = try exitingOnRunError { () throws -> StoredStudy in
+                guard let stored = try storageBackend.study(named: result.study) else { throw StorageError.studyNotFound(result.study) }
+                return stored
+            }
+            let written = try StudyReportFile.write(stored, in: storageBackend, to: report, seed: options.seed)
+            FileHandle.standardError.write(Data((written.line + "\n").utf8))
+        }
         if options.json {
             try printJSON(result)
             return

@@ -22,6 +22,7 @@ struct TuneTrainCommand: AsyncParsableCommand {
               tune-train studies list --storage sqlite:///mlp.db
               tune-train ask --storage sqlite:///s.db --study quad --space space.yaml --search tpe --json
               tune-train tell --storage sqlite:///s.db --study quad --trial 0 --value 0.25
+              tune-train report --storage sqlite:///mlp.db --study digits-tpe -o report.html
               tune-train lr-sweep --model mlp --data digits --steps 2000
               tune-train bench-optimizers --problems linreg,logistic-breast-cancer --tuned
               tune-train exec --space s.yaml --search tpe --trials 30 -- python3 -c 'print(({x}-0.3)**2)'
@@ -33,7 +34,7 @@ struct TuneTrainCommand: AsyncParsableCommand {
         subcommands: [
             TuneCommand.self, TrainCommand.self, DatasetsCommand.self, StudiesCommand.self, AskCommand.self, TellCommand.self,
             LRSweepCommand.self, BenchOptimizersCommand.self, ExecCommand.self, OptimizeCommand.self,
-            ExamplesCommand.self,
+            ExamplesCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: TuneCommand.self
     )

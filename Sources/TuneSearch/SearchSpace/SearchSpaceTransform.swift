@@ -123,7 +123,9 @@ public struct SearchSpaceTransform: Sendable {
         }
     }
 
-    private static func isLog(_ distribution: ParameterDistribution) -> Bool {
+    /// Whether the distribution lives in log space in the box (public: reports draw axes that
+    /// match the box).
+    public static func isLog(_ distribution: ParameterDistribution) -> Bool {
         switch distribution {
         case .float(_, _, let log, _), .int(_, _, let log, _): return log
         case .categorical: return false
@@ -131,8 +133,8 @@ public struct SearchSpaceTransform: Sendable {
     }
 
     /// The box edges of a numeric distribution, in log space for log distributions, widened by
-    /// half a step for integers and stepped floats.
-    private static func numericBounds(_ distribution: ParameterDistribution) -> (Double, Double) {
+    /// half a step for integers and stepped floats (public: reports draw axes that match the box).
+    public static func numericBounds(_ distribution: ParameterDistribution) -> (Double, Double) {
         switch distribution {
         case let .float(low, high, log, step):
             if log { return (Foundation.log(low), Foundation.log(high)) }
