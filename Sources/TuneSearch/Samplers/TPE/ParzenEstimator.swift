@@ -69,8 +69,8 @@ struct ParzenEstimator {
                                                     magicClip: magicClip, considerEndpoints: considerEndpoints)
                 let constants = memo?.constants(dimension: d, centres: mus, bandwidths: sigmas, keys: memoKeys)
                     ?? mus.indices.map { ParzenKernelMemo.Constants(mu: mus[$0], sigma: sigmas[$0]) }
-                normalizers.append(constants.map(\.logMass))
-                offsets.append(constants.map(\.continuousOffset))
+                normalizers.append(constants.map { $0.logMass })
+                offsets.append(constants.map { $0.continuousOffset })
                 centres.append(mus)
                 bandwidths.append(sigmas)
                 inverses.append(sigmas.map { 1 / $0 })
@@ -142,21 +142,23 @@ struct ParzenEstimator {
         var priorSum = 0.0
         for _ in 0..<choiceCount { priorSum += share }
         let logPrior = log(share / priorSum)
-        // Per observation: its choice, and its row's log probability on that choice and elsewhere.
+        // Per observation: its choice.
         let observed = column.map { Int($0) }
-        let hits = observed.map { logHit[$0] }, misses = observed.map { logMiss[$0] }
-        return (0..<choiceCount).map { choice in
-            var row = [Double](repeating: logPrior, count: column.count + 1)
-            row.withUnsafeMutableBufferPointer { row in
+        precondition(observed.allSatisfy { (0..<choiceCount).contains($0) }, "a choice index out of range")
+        return logHit.withUnsafeBufferPointer { logHit in
+            logMiss.withUnsafeBufferPointer { logMiss in
                 observed.withUnsafeBufferPointer { observed in
-                    hits.withUnsafeBufferPointer { hits in
-                        misses.withUnsafeBufferPointer { misses in
-                            for k in observed.indices { row[k] = observed[k] == choice ? hits[k] : misses[k] }
+                    (0..<choiceCount).map { choice in
+                        [Double](unsafeUninitializedCapacity: observed.count + 1) { row, initialized in
+                            for k in observed.indices {
+                                row[k] = observed[k] == choice ? logHit[choice] : logMiss[observed[k]]
+                            }
+                            row[observed.count] = logPrior
+                            initialized = observed.count + 1
                         }
                     }
                 }
             }
-            return row
         }
     }
 
