@@ -30,8 +30,10 @@ import TuneTensor
     static func estimator(_ names: [String]) -> ParzenEstimator {
         let parameters = names.map { name in space.parameters.first { $0.name == name }! }
         let rows = (0..<4).map { row in parameters.map { TPESampler.coordinate(observations[$0.name]![row], $0.distribution) } }
-        return ParzenEstimator(observations: rows, observationWeights: TPESampler.observationWeights(4),
-                               dimensions: parameters.map { TPESampler.dimension(of: $0.distribution) })
+        let dimensions = parameters.map { TPESampler.dimension(of: $0.distribution) }
+        return ParzenEstimator(ParzenObservations(rows: rows, dimensions: dimensions),
+                               weights: ParzenWeights(observationWeights: TPESampler.observationWeights(4), priorWeight: 1),
+                               dimensions: dimensions)
     }
 
     static func point(_ names: [String], _ index: Int) -> [Double] {
@@ -42,7 +44,7 @@ import TuneTensor
     func eachParameterEstimatorMatchesOptuna(name: String) {
         let estimator = Self.estimator([name])
         for index in 0..<3 {
-            let ours = estimator.logDensity(Self.point([name], index)) - Self.logJacobian[name]!
+            let ours = estimator.logDensities([Self.point([name], index)])[0] - Self.logJacobian[name]!
             #expect(abs(ours - Self.optunaLogDensities[name]![index]) < 1e-9, "\(name) point \(index): \(ours)")
         }
     }
@@ -52,7 +54,7 @@ import TuneTensor
         let estimator = Self.estimator(names)
         let jacobian = names.map { Self.logJacobian[$0]! }.reduce(0, +)
         for index in 0..<3 {
-            let ours = estimator.logDensity(Self.point(names, index)) - jacobian
+            let ours = estimator.logDensities([Self.point(names, index)])[0] - jacobian
             #expect(abs(ours - Self.optunaLogDensities["joint"]![index]) < 1e-9, "point \(index): \(ours)")
         }
     }
@@ -60,9 +62,13 @@ import TuneTensor
     @Test func bandwidthsAreTheFartherNeighbourDistanceClipped() {
         // Sorted with the ends: 0, .2, .5, .9, 1 → farther neighbours .3, .4, .4 (the outermost
         // observations use their inner neighbour); clip to [1/5, 1]; the prior's is 1.
-        let sigmas = ParzenEstimator.numericBandwidths([0.9, 0.2, 0.5], magicClip: true, considerEndpoints: false)
+        func bandwidths(_ values: [Double]) -> [Double] {
+            let order = ParzenObservations(rows: values.map { [$0] }, dimensions: [.continuous]).coordinateOrders[0]
+            return ParzenEstimator.numericBandwidths(values, order: order, magicClip: true, considerEndpoints: false)
+        }
+        let sigmas = bandwidths([0.9, 0.2, 0.5])
         #expect(zip(sigmas, [0.4, 0.3, 0.4, 1]).allSatisfy { abs($0 - $1) < 1e-12 })
-        let crowded = ParzenEstimator.numericBandwidths([0.5, 0.5001], magicClip: true, considerEndpoints: false)
+        let crowded = bandwidths([0.5, 0.5001])
         #expect(crowded[0] == 0.25 && crowded[1] == 0.25, "clipped to 1/(n + 2)")
     }
 
@@ -96,11 +102,54 @@ import TuneTensor
         }
         var trials = (0..<10).map { trial($0, .complete, Double(10 - $0)) }
         trials += [trial(10, .fail, nil), trial(11, .running, nil), trial(12, .pruned, nil)]
-        let sampler = try TPESampler(seed: 0)
         let history = TrialHistory(direction: .minimize, trials: trials)
-        let (good, bad) = sampler.split(sampler.observations(history, space: try SearchSpace(["x": distribution]), current: 99))
-        #expect(good.map(\.number) == [8, 9], "γ(11) = 2 best of the completed and pruned")
-        #expect(bad.map(\.number) == [0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12])
+        let store = TPEObservationStore(space: try SearchSpace(["x": distribution]), direction: .minimize)
+        let (good, bad) = store.groups(of: history, current: 99, constantLiar: true)
+        // Each trial's coordinate is its number / 20.
+        #expect(good.columns[0].map { Int(($0 * 20).rounded()) } == [8, 9], "γ(11) = 2 best of the completed and pruned")
+        #expect(bad.columns[0].map { Int(($0 * 20).rounded()) } == [0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12])
+    }
+
+    /// Trial 59 of a maximised study of conditional parameters with FAIL and PRUNED trials, asked
+    /// in batches of three (so the constant liar sees running trials) and resumed half-way with a
+    /// new sampler, with the values the sampler proposed before its cost per trial was cut
+    /// (2026-12): optimisations must not change what the TPE proposes.
+    @Test(arguments: [false, true])
+    func proposalsAreTheRecordedOnes(multivariate: Bool) throws {
+        let storage = InMemoryStorage()
+        func open() throws -> Study {
+            try Study(name: "p", direction: .maximize, sampler: TPESampler(seed: 3, startupTrials: 5, multivariate: multivariate),
+                      storage: storage)
+        }
+        var study = try open()
+        for batch in 0..<20 {
+            if batch == 10 { study = try open() }
+            let trials = try (0..<3).map { _ in try #require(try study.ask()) }
+            for trial in trials {
+                let x = try trial.suggestFloat("x", -5...5)
+                var value = -x * x
+                if try trial.suggestCategorical("optimizer", ["sgd", "adam"]) == "sgd" {
+                    value += try trial.suggestFloat("momentum", 0...0.99)
+                } else {
+                    value += Double(try trial.suggestInt("beta", 1...100, log: true)) / 50
+                }
+                value -= Double(try trial.suggestInt("units", 16...256, step: 16)) / 256
+                for step in 0..<3 { try trial.report(value - Double(3 - step), step: step) }
+                if x > 4 {
+                    try study.tell(trial, state: .fail)
+                } else if x < -3.5 {
+                    try study.tell(trial, state: .pruned)
+                } else {
+                    try study.tell(trial, value: value)
+                }
+            }
+        }
+        let recorded: [String: Double] = multivariate
+            ? ["beta": 75, "optimizer": 1, "units": 208, "x": -1.0684474092593161]
+            : ["beta": 1, "optimizer": 1, "units": 64, "x": -0.39760092062822316]
+        let trials = try study.trials
+        #expect(Set(trials.map(\.state)) == [.complete, .pruned, .fail])
+        #expect(trials[59].internalParameters == recorded)
     }
 
     /// On a smooth function TPE ends nearer the optimum than random search, over several seeds.

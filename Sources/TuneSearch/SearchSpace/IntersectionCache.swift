@@ -5,23 +5,21 @@ import Foundation
 /// change), instead of comparing every trial's distributions every time.
 final class IntersectionCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var known: Set<Int> = []
+    private var cursor = FinishedTrialCursor()
     private var common: [String: ParameterDistribution]?
 
     func intersection(of history: TrialHistory) -> SearchSpace {
         lock.lock()
         defer { lock.unlock() }
-        let trials = history.trials
-        for index in trials.indices where (trials[index].state == .complete || trials[index].state == .pruned)
-            && !known.contains(trials[index].number) {
-            known.insert(trials[index].number)
+        cursor.visitNewlyFinished(history.trials) { trial in
+            guard trial.state == .complete || trial.state == .pruned else { return }
             if var current = common {
-                for (name, distribution) in current where trials[index].distributions[name] != distribution {
+                for (name, distribution) in current where trial.distributions[name] != distribution {
                     current[name] = nil
                 }
                 common = current
             } else {
-                common = trials[index].distributions
+                common = trial.distributions
             }
         }
         return SearchSpace(common: common)

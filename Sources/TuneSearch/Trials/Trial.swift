@@ -67,7 +67,8 @@ public final class Trial: @unchecked Sendable {
 
     /// One of `choices`, typed: `try trial.suggestCategorical("hidden_size", [32, 64, 128])`.
     public func suggestCategorical<Choice: ParameterValueConvertible>(_ name: String, _ choices: [Choice]) throws -> Choice {
-        let value = try suggest(name, .categorical(choices.map(\.parameterValue)))
+        // A closure, not `\.parameterValue`: a generic key path is instantiated at run time at every call.
+        let value = try suggest(name, .categorical(choices.map { $0.parameterValue }))
         return choices.first { $0.parameterValue.matches(value) }!
     }
 

@@ -15,7 +15,7 @@ public struct TrialHistory: Sendable {
 
     public init(direction: StudyDirection, trials: [TrialRecord]) {
         self.direction = direction
-        self.source = TrialSource(loaded: trials.sorted { $0.number < $1.number })
+        self.source = TrialSource(loaded: TrialSource.inNumberOrder(trials))
     }
 
     /// A history whose trials `load` reads when first needed.
@@ -62,12 +62,18 @@ private final class TrialSource: @unchecked Sendable {
         defer { lock.unlock() }
         if let loaded { return loaded }
         do {
-            loaded = try load?().sorted { $0.number < $1.number } ?? []
+            loaded = Self.inNumberOrder(try load?() ?? [])
         } catch {
             self.error = error
             loaded = []
         }
         load = nil
         return loaded!
+    }
+
+    /// `trials` sorted by number; storages list them so already, and sorting would copy every record.
+    static func inNumberOrder(_ trials: [TrialRecord]) -> [TrialRecord] {
+        let isSorted = trials.indices.dropFirst().allSatisfy { trials[$0 - 1].number <= trials[$0].number }
+        return isSorted ? trials : trials.sorted { $0.number < $1.number }
     }
 }

@@ -11,6 +11,9 @@ import TuneTensor
 /// stepped floats) the mass that normal puts on the value's cell (in log space for log integers).
 /// A categorical coordinate holds a choice index; its kernel puts weight 1 on the observed choice
 /// plus the prior weight spread evenly.
+///
+/// Everything is laid out per dimension, per component (observations first, the prior last), in
+/// contiguous arrays, so scoring a candidate is a few passes of multiply-adds over the components.
 struct ParzenEstimator {
     /// How one coordinate is modelled.
     enum Dimension: Equatable {
@@ -22,97 +25,141 @@ struct ParzenEstimator {
     }
 
     let dimensions: [Dimension]
-    /// log of each component's normalised weight (observations first, the prior last).
-    let logWeights: [Double]
+    /// Each component's normalised weight, and its log.
     private let weights: [Double]
-    /// Per dimension, per component: the kernel centre and bandwidth (numeric dimensions).
-    let centres: [[Double]]
-    let bandwidths: [[Double]]
-    /// Per dimension, per component: log of the truncation mass, subtracted from every density.
-    private let logNormalizers: [[Double]]
-    /// Per dimension, per component, per choice: log probability (categorical dimensions).
-    let categoryLogProbabilities: [[[Double]]]
-    /// Per continuous dimension, per component: 1/σ, and −log σ − log √(2π) − log(truncation mass),
-    /// so a density costs one multiply-add and a square.
+    private let logWeights: [Double]
+    /// Per numeric dimension, per component: the kernel's centre, bandwidth σ and 1/σ (empty for
+    /// categorical dimensions).
+    private let centres: [[Double]]
+    private let bandwidths: [[Double]]
     private let inverseBandwidths: [[Double]]
+    /// Per numeric dimension, per component: log of the truncation mass (subtracted from a
+    /// discrete cell's log mass) and −log σ − log √(2π) − log(truncation mass) (a continuous
+    /// density's offset, so a density costs one multiply-add and a square).
+    private let logNormalizers: [[Double]]
     private let continuousOffsets: [[Double]]
-    /// Per categorical dimension: log probabilities laid out choice-major (`[choice][component]`).
-    private let choiceMajorLogProbabilities: [[[Double]]]
+    /// Per categorical dimension, per choice, per component: the log probability (empty for
+    /// numeric dimensions).
+    private let choiceLogProbabilities: [[[Double]]]
+    /// Where the kernels' constants and cell masses are remembered, and each component's key
+    /// there (the prior's is -1).
+    private let memo: ParzenKernelMemo?
+    private let memoKeys: [Int]
 
     /// - Parameters:
-    ///   - observations: one row per observation, a coordinate per dimension.
-    ///   - observationWeights: one per observation (Optuna's `weights` function of their count).
-    init(observations: [[Double]], observationWeights: [Double], dimensions: [Dimension],
-         priorWeight: Double = 1, magicClip: Bool = true, considerEndpoints: Bool = false) {
-        precondition(observations.count == observationWeights.count, "one weight per observation")
+    ///   - weights: the components' weights (``ParzenWeights`` of the observations' count).
+    ///   - priorWeight: the prior's weight in categorical kernels.
+    ///   - memo: remembers kernel constants between estimators under the observations' keys.
+    init(_ observations: ParzenObservations, weights: ParzenWeights, dimensions: [Dimension],
+         priorWeight: Double = 1, magicClip: Bool = true, considerEndpoints: Bool = false, memo: ParzenKernelMemo? = nil) {
+        precondition(observations.count == weights.observationCount, "one weight per observation")
         self.dimensions = dimensions
-        let count = observations.count
-        let rawWeights = observationWeights + [priorWeight]
-        let total = rawWeights.reduce(0, +)
-        weights = rawWeights.map { $0 / total }
-        logWeights = weights.map { log($0) }
+        self.weights = weights.weights
+        logWeights = weights.logWeights
 
-        var centres: [[Double]] = [], bandwidths: [[Double]] = [], normalizers: [[Double]] = []
-        var categories: [[[Double]]] = []
+        let memoKeys = observations.memoKeys + [-1]
+        var centres: [[Double]] = [], bandwidths: [[Double]] = [], inverses: [[Double]] = []
+        var normalizers: [[Double]] = [], offsets: [[Double]] = [], categories: [[[Double]]] = []
         for (d, dimension) in dimensions.enumerated() {
-            let column = observations.map { $0[d] }
+            let column = observations.columns[d]
             switch dimension {
             case .continuous, .discrete:
-                let sigmas = Self.numericBandwidths(column, magicClip: magicClip, considerEndpoints: considerEndpoints)
                 let mus = column + [0.5]
+                let sigmas = Self.numericBandwidths(column, order: observations.coordinateOrders[d],
+                                                    magicClip: magicClip, considerEndpoints: considerEndpoints)
+                let constants = memo?.constants(dimension: d, centres: mus, bandwidths: sigmas, keys: memoKeys)
+                    ?? mus.indices.map { ParzenKernelMemo.Constants(mu: mus[$0], sigma: sigmas[$0]) }
+                normalizers.append(constants.map { $0.logMass })
+                offsets.append(constants.map { $0.continuousOffset })
                 centres.append(mus)
                 bandwidths.append(sigmas)
-                normalizers.append(zip(mus, sigmas).map { mu, sigma in
-                    NormalDistribution.logMass((0 - mu) / sigma, (1 - mu) / sigma)
-                })
+                inverses.append(sigmas.map { 1 / $0 })
                 categories.append([])
             case .categorical(let choiceCount):
-                let kernels = Double(count + 1)
-                var rows = [[Double]](repeating: [Double](repeating: priorWeight / kernels, count: choiceCount), count: count + 1)
-                for (row, value) in column.enumerated() { rows[row][Int(value)] += 1 }
-                categories.append(rows.map { row in
-                    let sum = row.reduce(0, +)
-                    return row.map { log($0 / sum) }
-                })
+                categories.append(Self.choiceLogProbabilities(column, choiceCount: choiceCount, priorWeight: priorWeight))
                 centres.append([])
                 bandwidths.append([])
+                inverses.append([])
                 normalizers.append([])
+                offsets.append([])
             }
         }
         self.centres = centres
         self.bandwidths = bandwidths
-        self.logNormalizers = normalizers
-        self.categoryLogProbabilities = categories
-        inverseBandwidths = bandwidths.map { $0.map { 1 / $0 } }
-        continuousOffsets = zip(bandwidths, normalizers).map { sigmas, logMasses in
-            zip(sigmas, logMasses).map { -log($0) - NormalDistribution.logSquareRootTwoPi - $1 }
-        }
-        choiceMajorLogProbabilities = zip(dimensions, categories).map { dimension, rows in
-            guard case .categorical(let choiceCount) = dimension else { return [] }
-            return (0..<choiceCount).map { choice in rows.map { $0[choice] } }
-        }
+        inverseBandwidths = inverses
+        logNormalizers = normalizers
+        continuousOffsets = offsets
+        choiceLogProbabilities = categories
+        self.memo = memo
+        self.memoKeys = memoKeys
     }
 
     /// The bandwidth of each observation's kernel — the distance to its farther neighbour among
     /// the sorted observations, with the box's ends as outer neighbours, clipped to
     /// `[1/min(100, n + 2), 1]` (the "magic clip") — and of the prior's (1, the last).
-    static func numericBandwidths(_ observations: [Double], magicClip: Bool, considerEndpoints: Bool) -> [Double] {
-        let order = observations.indices.sorted { observations[$0] < observations[$1] }
-        let sorted = [0.0] + order.map { observations[$0] } + [1.0]
-        var sortedSigmas: [Double] = []
-        for rank in 1..<sorted.count - 1 {
-            let left: Double = sorted[rank] - sorted[rank - 1]
-            let right: Double = sorted[rank + 1] - sorted[rank]
-            sortedSigmas.append(max(left, right))
+    /// - Parameter order: the observations' indices by increasing value, ties by index.
+    static func numericBandwidths(_ observations: [Double], order: [Int], magicClip: Bool, considerEndpoints: Bool) -> [Double] {
+        let count = observations.count
+        // The sorted values with the box's ends around them.
+        let sorted = [Double](unsafeUninitializedCapacity: count + 2) { sorted, initialized in
+            sorted[0] = 0
+            for rank in 0..<count { sorted[rank + 1] = observations[order[rank]] }
+            sorted[count + 1] = 1
+            initialized = count + 2
         }
-        if !considerEndpoints, sorted.count >= 4 {
-            sortedSigmas[0] = sorted[2] - sorted[1]
-            sortedSigmas[sortedSigmas.count - 1] = sorted[sorted.count - 2] - sorted[sorted.count - 3]
+        let minimum = magicClip ? 1 / min(100, 2 + Double(count)) : 1e-12
+        var sigmas = [Double](repeating: 1, count: count + 1)
+        sorted.withUnsafeBufferPointer { sorted in
+            for rank in 1..<count + 1 {
+                let sigma: Double
+                if !considerEndpoints, count >= 2, rank == 1 {
+                    sigma = sorted[2] - sorted[1]
+                } else if !considerEndpoints, count >= 2, rank == count {
+                    sigma = sorted[count] - sorted[count - 1]
+                } else {
+                    sigma = max(sorted[rank] - sorted[rank - 1], sorted[rank + 1] - sorted[rank])
+                }
+                sigmas[order[rank - 1]] = min(max(sigma, minimum), 1)
+            }
         }
-        var sigmas = [Double](repeating: 0, count: observations.count)
-        for (rank, index) in order.enumerated() { sigmas[index] = sortedSigmas[rank] }
-        let minimum = magicClip ? 1 / min(100, 2 + Double(observations.count)) : 1e-12
-        return sigmas.map { min(max($0, minimum), 1) } + [1]
+        return sigmas
+    }
+
+    /// Per choice, per component, the log probability of a categorical dimension whose
+    /// observations took the choices `column`: each observation's kernel is its choice with
+    /// weight 1 plus `priorWeight / (n + 1)` on every choice, normalised; the prior's is uniform.
+    /// An observation's row depends only on its choice, so each distinct row is computed once
+    /// (summed left to right, as the row's own sum).
+    static func choiceLogProbabilities(_ column: [Double], choiceCount: Int, priorWeight: Double) -> [[Double]] {
+        let share = priorWeight / Double(column.count + 1)
+        var logHit = [Double](), logMiss = [Double]()
+        for observed in 0..<choiceCount {
+            var sum = 0.0
+            for choice in 0..<choiceCount { sum += choice == observed ? share + 1 : share }
+            logHit.append(log((share + 1) / sum))
+            logMiss.append(log(share / sum))
+        }
+        var priorSum = 0.0
+        for _ in 0..<choiceCount { priorSum += share }
+        let logPrior = log(share / priorSum)
+        // Per observation: its choice.
+        let observed = column.map { Int($0) }
+        precondition(observed.allSatisfy { (0..<choiceCount).contains($0) }, "a choice index out of range")
+        return logHit.withUnsafeBufferPointer { logHit in
+            logMiss.withUnsafeBufferPointer { logMiss in
+                observed.withUnsafeBufferPointer { observed in
+                    (0..<choiceCount).map { choice in
+                        [Double](unsafeUninitializedCapacity: observed.count + 1) { row, initialized in
+                            for k in observed.indices {
+                                row[k] = observed[k] == choice ? logHit[choice] : logMiss[observed[k]]
+                            }
+                            row[observed.count] = logPrior
+                            initialized = observed.count + 1
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The unit-box cell of the discrete value at coordinate `x`.
@@ -134,91 +181,122 @@ struct ParzenEstimator {
         return SearchSpaceTransform.unitCoordinate(ofInternalValue: value, in: distribution)
     }
 
-    /// log of each component's kernel at `point`, summed over dimensions.
-    private func componentLogDensities(_ point: [Double]) -> [Double] {
-        var total = logWeights
-        for d in dimensions.indices { addContribution(of: d, at: point[d], to: &total) }
-        return total
-    }
-
-    /// Adds each component's log kernel in dimension `d` at coordinate `x` to `total`.
-    private func addContribution(of d: Int, at x: Double, to total: inout [Double]) {
-        switch dimensions[d] {
-        case .continuous:
-            total.withUnsafeMutableBufferPointer { total in
-                centres[d].withUnsafeBufferPointer { mus in
-                    inverseBandwidths[d].withUnsafeBufferPointer { inverses in
-                        continuousOffsets[d].withUnsafeBufferPointer { offsets in
-                            for k in 0..<total.count {
-                                let z = (x - mus[k]) * inverses[k]
-                                total[k] += offsets[k] - 0.5 * z * z
-                            }
-                        }
-                    }
-                }
-            }
-        case .discrete(let distribution):
-            let masses = discreteLogMasses(at: x, dimension: d, distribution: distribution)
-            for k in total.indices { total[k] += masses[k] }
-        case .categorical:
-            total.withUnsafeMutableBufferPointer { total in
-                choiceMajorLogProbabilities[d][Int(x)].withUnsafeBufferPointer { logProbabilities in
-                    for k in 0..<total.count { total[k] += logProbabilities[k] }
-                }
-            }
-        }
-    }
-
-    /// log of the mixture's density (probability, for discrete and categorical coordinates) at
-    /// `point`.
-    func logDensity(_ point: [Double]) -> Double {
-        Self.logSumExp(componentLogDensities(point))
-    }
-
     /// log Σ exp(terms), skipping terms more than 40 below the largest (each adds under e⁻⁴⁰
-    /// relative, below what the sum can resolve once there are a few dozen terms).
-    static func logSumExp(_ terms: [Double]) -> Double {
-        let largest = terms.max() ?? -.infinity
-        guard largest.isFinite else { return largest }
-        let sum = terms.withUnsafeBufferPointer { terms in
-            var sum = 0.0
-            for term in terms where term - largest > -40 { sum += exp(term - largest) }
-            return sum
+    /// relative, below what the sum can resolve once there are a few dozen terms). The terms are
+    /// overwritten (scratch).
+    static func logSumExp(_ terms: UnsafeMutableBufferPointer<Double>) -> Double {
+        // The largest term, over four lanes (the maximum does not depend on the order).
+        var lanes = (-Double.infinity, -Double.infinity, -Double.infinity, -Double.infinity)
+        var k = 0
+        while k + 4 <= terms.count {
+            lanes.0 = terms[k] > lanes.0 ? terms[k] : lanes.0
+            lanes.1 = terms[k + 1] > lanes.1 ? terms[k + 1] : lanes.1
+            lanes.2 = terms[k + 2] > lanes.2 ? terms[k + 2] : lanes.2
+            lanes.3 = terms[k + 3] > lanes.3 ? terms[k + 3] : lanes.3
+            k += 4
         }
+        var largest = max(max(lanes.0, lanes.1), max(lanes.2, lanes.3))
+        for term in terms[k...] where term > largest { largest = term }
+        guard largest.isFinite else { return largest }
+        // Gather the differences that count, in order and without branches, then add their
+        // exponentials in that order.
+        var counted = 0
+        for k in terms.indices {
+            let difference = terms[k] - largest
+            terms[counted] = difference
+            counted += difference > -40 ? 1 : 0
+        }
+        var sum = 0.0
+        for k in 0..<counted { sum += exp(terms[k]) }
         return largest + log(sum)
     }
 
-    /// ``logDensity(_:)`` of each point; the cell masses of a discrete coordinate are computed once
-    /// per distinct value (candidates of a discrete parameter often share cells).
+    /// log of the mixture's density (probability, for discrete and categorical coordinates) at
+    /// each point. Equal points are evaluated once (candidates of a discrete or categorical
+    /// parameter modelled alone often coincide), and so are the cell masses of a discrete
+    /// coordinate for each distinct value.
     func logDensities(_ points: [[Double]]) -> [Double] {
-        var totals = [[Double]](repeating: logWeights, count: points.count)
-        for (d, dimension) in dimensions.enumerated() {
-            if case .discrete(let distribution) = dimension {
-                var byCell: [Double: [Double]] = [:]
-                for (index, point) in points.enumerated() {
-                    let contribution = byCell[point[d]] ?? discreteLogMasses(at: point[d], dimension: d, distribution: distribution)
-                    byCell[point[d]] = contribution
-                    for k in contribution.indices { totals[index][k] += contribution[k] }
-                }
-            } else {
-                for index in points.indices { addContribution(of: d, at: points[index][d], to: &totals[index]) }
+        var indexOfPoint: [[Double]: Int] = [:]
+        var distinct: [[Double]] = []
+        let indices = points.map { point in
+            if let index = indexOfPoint[point] { return index }
+            indexOfPoint[point] = distinct.count
+            distinct.append(point)
+            return distinct.count - 1
+        }
+        let densities = distinctLogDensities(distinct)
+        return indices.map { densities[$0] }
+    }
+
+    /// ``logDensities(_:)`` of points that differ.
+    private func distinctLogDensities(_ points: [[Double]]) -> [Double] {
+        // Per discrete dimension, per point: each component's log mass on the point's cell.
+        let cellMasses: [[[Double]]] = dimensions.indices.map { d in
+            guard case .discrete(let distribution) = dimensions[d] else { return [] }
+            var byCell: [Double: [Double]] = [:]
+            return points.map { point in
+                if let masses = byCell[point[d]] { return masses }
+                let masses = cellLogMasses(at: point[d], dimension: d, distribution: distribution)
+                byCell[point[d]] = masses
+                return masses
             }
         }
-        return totals.map(Self.logSumExp)
+        // One point at a time: each component's log weight plus its log kernel in each dimension
+        // (in dimension order), then the log-sum over components.
+        var components = logWeights
+        return points.indices.map { p in
+            components.withUnsafeMutableBufferPointer { total in
+                logWeights.withUnsafeBufferPointer { logWeights in
+                    for k in total.indices { total[k] = logWeights[k] }
+                }
+                for (d, dimension) in dimensions.enumerated() {
+                    let x = points[p][d]
+                    switch dimension {
+                    case .continuous:
+                        centres[d].withUnsafeBufferPointer { mus in
+                            inverseBandwidths[d].withUnsafeBufferPointer { inverses in
+                                continuousOffsets[d].withUnsafeBufferPointer { offsets in
+                                    for k in total.indices {
+                                        let z = (x - mus[k]) * inverses[k]
+                                        total[k] += offsets[k] - 0.5 * z * z
+                                    }
+                                }
+                            }
+                        }
+                    case .discrete:
+                        cellMasses[d][p].withUnsafeBufferPointer { masses in
+                            for k in total.indices { total[k] += masses[k] }
+                        }
+                    case .categorical:
+                        choiceLogProbabilities[d][Int(x)].withUnsafeBufferPointer { logProbabilities in
+                            for k in total.indices { total[k] += logProbabilities[k] }
+                        }
+                    }
+                }
+                return Self.logSumExp(total)
+            }
+        }
     }
 
     /// Each component's log mass on the cell of the discrete value at `x`.
-    private func discreteLogMasses(at x: Double, dimension d: Int, distribution: ParameterDistribution) -> [Double] {
+    private func cellLogMasses(at x: Double, dimension d: Int, distribution: ParameterDistribution) -> [Double] {
         let (left, right) = Self.cell(at: x, of: distribution)
-        return (0..<logWeights.count).map { k in
-            let inverse = inverseBandwidths[d][k], mu = centres[d][k]
-            let a = (left - mu) * inverse, b = (right - mu) * inverse
-            // A cell more than 38.5σ from a kernel gets mass below e⁻⁷⁴⁰; the prior kernel (σ = 1)
-            // always gives the cell far more, so the log-sum never sees the difference between
-            // this bound and the exact tail mass.
-            if b < -38.5 { return -0.5 * b * b }
-            if a > 38.5 { return -0.5 * a * a }
-            return NormalDistribution.logMass(a, b) - logNormalizers[d][k]
+        return centres[d].withUnsafeBufferPointer { mus in
+            inverseBandwidths[d].withUnsafeBufferPointer { inverses in
+                logNormalizers[d].withUnsafeBufferPointer { normalizers in
+                    func logMass(_ k: Int) -> Double {
+                        let a = (left - mus[k]) * inverses[k], b = (right - mus[k]) * inverses[k]
+                        // A cell more than 38.5σ from a kernel gets mass below e⁻⁷⁴⁰; the prior
+                        // kernel (σ = 1) always gives the cell far more, so the log-sum never sees
+                        // the difference between this bound and the exact tail mass.
+                        if b < -38.5 { return -0.5 * b * b }
+                        if a > 38.5 { return -0.5 * a * a }
+                        return NormalDistribution.logMass(a, b) - normalizers[k]
+                    }
+                    return memo?.cellLogMasses(dimension: d, cell: x, bandwidths: bandwidths[d], keys: memoKeys, compute: logMass)
+                        ?? (0..<memoKeys.count).map(logMass)
+                }
+            }
         }
     }
 
@@ -235,7 +313,7 @@ struct ParzenEstimator {
                 guard case .discrete(let distribution) = dimension else { return x }
                 return Self.snap(x, to: distribution)
             case .categorical:
-                let probabilities = categoryLogProbabilities[d][component].map { exp($0) }
+                let probabilities = choiceLogProbabilities[d].map { exp($0[component]) }
                 return Double(generator.weightedIndex(probabilities))
             }
         }
