@@ -77,6 +77,9 @@ import TuneTensor
         let weights = TPESampler.observationWeights(35)
         #expect(weights.count == 35 && weights.suffix(25).allSatisfy { $0 == 1 })
         #expect(abs(weights[0] - 1.0 / 35) < 1e-12 && abs(weights[9] - 1) < 1e-12)
+        // NumPy's linspace(1/26, 1, num=1) is [1/26]: with one trial to ramp, it gets 1/n.
+        let single = TPESampler.observationWeights(26)
+        #expect(single[0] == 1.0 / 26 && single.dropFirst().allSatisfy { $0 == 1 })
         #expect(TPESampler.goodCount(9) == 1 && TPESampler.goodCount(100) == 10 && TPESampler.goodCount(1000) == 25)
     }
 

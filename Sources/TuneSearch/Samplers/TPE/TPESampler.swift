@@ -61,8 +61,13 @@ public struct TPESampler: Sampler {
         var weights = [Double](repeating: 1, count: n)
         guard n >= 25 else { return weights }
         let rampCount = n - 25
-        // NumPy's linspace(1/n, 1, n - 25): the last point is exactly 1.
-        for i in 0..<rampCount where i != rampCount - 1 {
+        // NumPy's linspace(1/n, 1, n - 25): a single point is the start, 1/n; otherwise the last
+        // point is exactly 1.
+        guard rampCount > 1 else {
+            if rampCount == 1 { weights[0] = 1 / Double(n) }
+            return weights
+        }
+        for i in 0..<rampCount - 1 {
             weights[i] = 1 / Double(n) + (1 - 1 / Double(n)) * Double(i) / Double(rampCount - 1)
         }
         return weights
