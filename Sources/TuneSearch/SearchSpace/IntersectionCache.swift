@@ -13,14 +13,7 @@ final class IntersectionCache: @unchecked Sendable {
         defer { lock.unlock() }
         cursor.visitNewlyFinished(history.trials) { trial in
             guard trial.state == .complete || trial.state == .pruned else { return }
-            if var current = common {
-                for (name, distribution) in current where trial.distributions[name] != distribution {
-                    current[name] = nil
-                }
-                common = current
-            } else {
-                common = trial.distributions
-            }
+            common = SearchSpace.narrowed(common, by: trial)
         }
         return SearchSpace(common: common)
     }

@@ -6,16 +6,19 @@ extension SearchSpace {
     public static func intersection(of history: TrialHistory) -> SearchSpace {
         var common: [String: ParameterDistribution]?
         for trial in history.trials where trial.state == .complete || trial.state == .pruned {
-            if var current = common {
-                for (name, distribution) in current where trial.distributions[name] != distribution {
-                    current[name] = nil
-                }
-                common = current
-            } else {
-                common = trial.distributions
-            }
+            common = narrowed(common, by: trial)
         }
         return SearchSpace(common: common)
+    }
+
+    /// `common` without the parameters `trial` lacks or draws from another distribution; the
+    /// trial's own distributions when nothing is known yet (`common` nil).
+    static func narrowed(_ common: [String: ParameterDistribution]?, by trial: TrialRecord) -> [String: ParameterDistribution] {
+        guard var current = common else { return trial.distributions }
+        for (name, distribution) in current where trial.distributions[name] != distribution {
+            current[name] = nil
+        }
+        return current
     }
 
     /// The space of the distributions every trial shares (none when no trial has finished),
