@@ -72,7 +72,8 @@ final class ProgressDisplay: TuningObserver, @unchecked Sendable {
     }
 
     func trialFinished(_ trial: TrialRecord, in study: Study) {
-        let best = (try? study.bestTrial) ?? nil
+        // The best trial costs a read of the study; nothing shows it in quiet mode.
+        let best = mode == .quiet ? nil : (try? study.bestTrial) ?? nil
         locked {
             done += 1
             counts[trial.state, default: 0] += 1

@@ -35,10 +35,10 @@ public struct TuningRun: Sendable {
         let hypergradient = settings.search == .gradient ? HypergradientSearch(settings: settings, space: space) : nil
         try hypergradient?.validate()
         let name = settings.studyName ?? settings.defaultStudyName(data: dataset.name)
-        let storedCount = try storage.study(named: name).map { Study.countedTrials(try storage.trials(studyID: $0.id)) } ?? 0
         let sampler = try settings.search.makeSampler(
             space: space, seed: settings.seed, gridPoints: settings.gridPoints,
-            budget: settings.budget(existingTrials: storedCount, gridPoints: nil), exploit: settings.exploit)
+            budget: try settings.budget { try storage.study(named: name).map { Study.countedTrials(try storage.trials(studyID: $0.id)) } ?? 0 },
+            exploit: settings.exploit)
         let study = try Study(name: name, direction: .maximize, sampler: sampler, pruner: settings.pruner.makePruner(), storage: storage)
         try recordStudyAttributes(study, data: dataset.name)
 

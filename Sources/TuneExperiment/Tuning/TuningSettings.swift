@@ -52,10 +52,11 @@ public struct TuningSettings: Sendable {
     }
 
     /// The trials the study should hold when the run starts: what a playbook search plans its
-    /// exploration from.
-    public func budget(existingTrials: Int, gridPoints: Int?) -> Int {
-        if let additionalTrials { return existingTrials + additionalTrials }
-        return trials ?? gridPoints ?? 50
+    /// exploration from. `existingTrials` (the stored study's size) is read only when
+    /// ``additionalTrials`` makes the budget depend on it.
+    public func budget(existingTrials: () throws -> Int) rethrows -> Int {
+        if let additionalTrials { return try existingTrials() + additionalTrials }
+        return trials ?? 50
     }
 
     /// The study name used when none is given.
