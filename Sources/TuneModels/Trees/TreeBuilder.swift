@@ -9,14 +9,19 @@ import TuneTensor
 /// Nodes of at least ``histogramThreshold`` rows are split by histogram instead (thresholds at the
 /// upper edges of 256 quantile bins, O(rows) rather than O(rows·log rows), as LightGBM and
 /// scikit-learn's histogram boosting); smaller nodes always split exactly, so a fully grown tree
-/// still separates every pair of distinct rows.
+/// still separates every pair of distinct rows. A tree whose rows are all below that threshold
+/// keeps its rows presorted by every feature (``PresortedRows``) instead of sorting at each node
+/// when that is less work, which it is on small data; the splits are the same either way.
 ///
 /// Rows carry weights (bootstrap counts × class weights); rows of weight 0 are left out. Growth is
 /// depth-first, or best-first by impurity decrease when `maxLeafNodes` is set.
 struct TreeBuilder {
     /// Column-major features: `columns[f][row]`.
     let columns: [[Float]]
-    let bins: FeatureBins
+    /// Every row in ascending order of each feature: `sortedRows[f]`.
+    let sortedRows: [[Int32]]
+    /// Present whenever a node can reach ``histogramThreshold`` rows.
+    let bins: FeatureBins?
     /// Class index per row (classification) or target value (regression).
     let targets: [Double]
     let weights: [Double]
@@ -25,8 +30,16 @@ struct TreeBuilder {
     let settings: TreeHyperparameters
     var generator: SeededGenerator
 
+    /// The rows of non-zero weight, each node's contiguous (when not presorted).
     private var samples: [Int32] = []
+    /// The same rows sorted by every feature, on small data (then `samples` is empty).
+    private var presorted: PresortedRows?
+    /// A node's (value, row) pairs being sorted, then its rows in that order.
     private var scratch: [(value: Float, sample: Int32)] = []
+    private var sortedScratch: [Int32] = []
+    /// Class weights either side of a threshold, reused by every scan.
+    private var leftCounts: [Double]
+    private var rightCounts: [Double]
     /// Histogram buffers, reused by every node: rows per bin, and per-bin class weights or
     /// Σw, Σwy, Σwy².
     private var binRows = [Int](repeating: 0, count: 256)
@@ -39,10 +52,11 @@ struct TreeBuilder {
     static let histogramThreshold = 1024
 
     init(
-        columns: [[Float]], bins: FeatureBins, targets: [Double], weights: [Double], classCount: Int,
+        columns: [[Float]], sortedRows: [[Int32]], bins: FeatureBins?, targets: [Double], weights: [Double], classCount: Int,
         settings: TreeHyperparameters, generator: SeededGenerator
     ) {
         self.columns = columns
+        self.sortedRows = sortedRows
         self.bins = bins
         self.targets = targets
         self.weights = weights
@@ -50,6 +64,8 @@ struct TreeBuilder {
         self.settings = settings
         self.generator = generator
         tree = TreeStructure(outputs: max(classCount, 1))
+        leftCounts = [Double](repeating: 0, count: classCount)
+        rightCounts = [Double](repeating: 0, count: classCount)
         importances = [Double](repeating: 0, count: columns.count)
     }
 
@@ -71,12 +87,34 @@ struct TreeBuilder {
         var split: Split?
     }
 
-    /// Grows the tree on every row with non-zero weight.
-    mutating func build() -> TreeStructure {
-        samples = (0..<targets.count).filter { weights[$0] > 0 }.map { Int32($0) }
-        scratch = Array(repeating: (0, 0), count: samples.count)
-        totalWeight = samples.reduce(0) { $0 + weights[Int($1)] }
-        var frontier = [makePending(start: 0, end: samples.count, depth: 0)]
+    /// How nodes below the histogram threshold find their rows in each feature's order.
+    enum ExactSearch {
+        /// Presorted when ``presortingPays(rowCount:)``, else sorting at each node.
+        case cheapest
+        /// Always presorted (the tree's rows must be below the histogram threshold).
+        case presorted
+        /// Always sorting at each node.
+        case sortingEachNode
+    }
+
+    /// Grows the tree on every row with non-zero weight; `search` chooses how exact splits see
+    /// the rows in order (the tree is the same either way).
+    mutating func build(search: ExactSearch = .cheapest) -> TreeStructure {
+        let rows = (0..<targets.count).filter { weights[$0] > 0 }
+        totalWeight = rows.reduce(0) { $0 + weights[$1] }
+        let presort = switch search {
+        case .cheapest: presortingPays(rowCount: rows.count)
+        case .presorted: true
+        case .sortingEachNode: false
+        }
+        if presort {
+            presorted = PresortedRows(sortedRows: sortedRows, weights: weights)
+        } else {
+            samples = rows.map { Int32($0) }
+            scratch = Array(repeating: (0, 0), count: rows.count)
+            sortedScratch = [Int32](repeating: 0, count: rows.count)
+        }
+        var frontier = [makePending(start: 0, end: rows.count, depth: 0)]
         var leaves = 1
         while !frontier.isEmpty {
             let index: Int
@@ -87,7 +125,7 @@ struct TreeBuilder {
             }
             let pending = frontier.remove(at: index)
             guard let split = pending.split, leaves < (settings.maxLeafNodes ?? Int.max) else { continue }
-            let middle = partition(pending.start, pending.end, split)
+            let middle = partition(pending.start, pending.end, split, childDepth: pending.depth + 1)
             let leftChild = makePending(start: pending.start, end: middle, depth: pending.depth + 1)
             let rightChild = makePending(start: middle, end: pending.end, depth: pending.depth + 1)
             tree.feature[pending.node] = Int32(split.feature)
@@ -102,48 +140,74 @@ struct TreeBuilder {
         return tree
     }
 
+    /// Whether a node of `rows` rows at `depth` with `impurity` may be split at all.
+    private func maySplit(rows: Int, depth: Int, impurity: Double) -> Bool {
+        rows >= settings.minSamplesSplit && rows >= 2 * settings.minSamplesLeaf && depth < (settings.maxDepth ?? Int.max)
+            && impurity > 0
+    }
+
+    /// Whether keeping the rows presorted costs less than sorting at each node: no node is split by
+    /// histogram, and partitioning every feature's list (∝ features) is cheaper than sorting the
+    /// drawn features (∝ drawn · log₂ rows).
+    private func presortingPays(rowCount: Int) -> Bool {
+        guard rowCount < Self.histogramThreshold, rowCount > 1 else { return false }
+        let drawn = (settings.maxFeatures ?? .all).resolved(featureCount: columns.count)
+        return Double(drawn) * log2(Double(rowCount)) >= Double(columns.count)
+    }
+
+    /// Calls `body` with the rows of the node at `start..<end` (in no particular order).
+    private func withNodeRows<Result>(_ start: Int, _ end: Int, _ body: (UnsafeBufferPointer<Int32>) -> Result) -> Result {
+        if let presorted { return presorted.withRows(of: 0, in: start..<end, body) }
+        return samples.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
     /// Adds the node for `start..<end` and finds its best split, if it may be split.
     private mutating func makePending(start: Int, end: Int, depth: Int) -> Pending {
-        let (value, impurity, weight) = nodeStatistics(start, end)
+        let (value, classWeights, impurity, weight) = nodeStatistics(start, end)
         let node = tree.addNode(depth: depth, samples: end - start, value: value)
-        let count = end - start
-        let splittable = count >= settings.minSamplesSplit && count >= 2 * settings.minSamplesLeaf
-            && depth < (settings.maxDepth ?? Int.max) && impurity > 0
         var split: Split?
-        if splittable {
+        if maySplit(rows: end - start, depth: depth, impurity: impurity) {
+            let count = end - start
             // Large nodes try the histogram first; if no bin boundary separates their rows (more
             // than 256 distinct values share every bin), the exact search still splits them.
             let large = count >= Self.histogramThreshold
-            split = bestSplit(start, end, impurity: impurity, weight: weight, useHistogram: large)
-            if split == nil && large { split = bestSplit(start, end, impurity: impurity, weight: weight, useHistogram: false) }
+            split = bestSplit(start, end, impurity: impurity, weight: weight, classWeights: classWeights, useHistogram: large)
+            if split == nil && large {
+                split = bestSplit(start, end, impurity: impurity, weight: weight, classWeights: classWeights, useHistogram: false)
+            }
         }
         return Pending(node: node, start: start, end: end, depth: depth, split: split)
     }
 
-    /// The node's value (class distribution or mean), impurity and total weight.
-    private func nodeStatistics(_ start: Int, _ end: Int) -> (value: [Double], impurity: Double, weight: Double) {
+    /// The node's value (class distribution or mean), class weights (classification), impurity and
+    /// total weight.
+    private func nodeStatistics(_ start: Int, _ end: Int) -> (value: [Double], classWeights: [Double], impurity: Double, weight: Double) {
         var weight = 0.0
         if classCount > 0 {
             var counts = [Double](repeating: 0, count: classCount)
-            for position in start..<end {
-                let sample = Int(samples[position])
-                counts[Int(targets[sample])] += weights[sample]
-                weight += weights[sample]
+            withNodeRows(start, end) { rows in
+                for row in rows {
+                    let sample = Int(row)
+                    counts[Int(targets[sample])] += weights[sample]
+                    weight += weights[sample]
+                }
             }
-            return (counts.map { $0 / weight }, classImpurity(counts, weight), weight)
+            return (counts.map { $0 / weight }, counts, classImpurity(counts, weight), weight)
         }
         var sum = 0.0, squares = 0.0
-        for position in start..<end {
-            let sample = Int(samples[position])
-            let w = weights[sample], y = targets[sample]
-            weight += w
-            sum += w * y
-            squares += w * y * y
+        withNodeRows(start, end) { rows in
+            for row in rows {
+                let sample = Int(row)
+                let w = weights[sample], y = targets[sample]
+                weight += w
+                sum += w * y
+                squares += w * y * y
+            }
         }
         let mean = sum / weight
         // A variance within rounding error of zero (relative to the targets' scale) is a pure node.
         let variance = squares / weight - mean * mean
-        return ([mean], variance > 1e-12 * max(1, squares / weight) ? variance : 0, weight)
+        return ([mean], [], variance > 1e-12 * max(1, squares / weight) ? variance : 0, weight)
     }
 
     private func classImpurity(_ counts: [Double], _ weight: Double) -> Double {
@@ -152,14 +216,10 @@ struct TreeBuilder {
         return 1 - counts.reduce(0) { $0 + ($1 / weight) * ($1 / weight) }
     }
 
-    private func entropy(_ counts: [Double], _ weight: Double) -> Double {
-        var total = 0.0
-        for count in counts where count > 0 { total -= (count / weight) * log2(count / weight) }
-        return total
-    }
-
     /// Scores the thresholds of up to `maxFeatures` non-constant features drawn at random.
-    private mutating func bestSplit(_ start: Int, _ end: Int, impurity: Double, weight: Double, useHistogram: Bool) -> Split? {
+    private mutating func bestSplit(
+        _ start: Int, _ end: Int, impurity: Double, weight: Double, classWeights: [Double], useHistogram: Bool
+    ) -> Split? {
         let featureCount = columns.count
         let maxFeatures = (settings.maxFeatures ?? .all).resolved(featureCount: featureCount)
         var order = Array(0..<featureCount)
@@ -167,9 +227,11 @@ struct TreeBuilder {
         var visited = 0
         var drawn = 0
         let count = end - start
-        let minimumLeaf = settings.minSamplesLeaf
-        var leftCounts = [Double](repeating: 0, count: max(classCount, 1))
-        var rightCounts = [Double](repeating: 0, count: max(classCount, 1))
+        var (left, right) = (leftCounts, rightCounts)
+        (leftCounts, rightCounts) = ([], [])
+        defer { (leftCounts, rightCounts) = (left, right) }
+        let (columns, weights, targets) = (self.columns, self.weights, self.targets)
+        let (classCount, criterion, minimumLeaf) = (self.classCount, settings.criterion, settings.minSamplesLeaf)
         while visited < maxFeatures && drawn < featureCount {
             let pick = generator.integer(in: drawn..<featureCount)
             order.swapAt(drawn, pick)
@@ -185,76 +247,53 @@ struct TreeBuilder {
                 }
                 continue
             }
-            let column = columns[feature]
-            for offset in 0..<count {
-                let sample = samples[start + offset]
-                scratch[offset] = (column[Int(sample)], sample)
+            func scan(_ rows: UnsafeBufferPointer<Int32>) -> (constant: Bool, found: (threshold: Float, childImpurity: Double)?) {
+                columns[feature].withUnsafeBufferPointer { values in
+                    if values[Int(rows[0])] >= values[Int(rows[count - 1])] { return (true, nil) }
+                    return weights.withUnsafeBufferPointer { weights in
+                        targets.withUnsafeBufferPointer { targets in
+                            classWeights.withUnsafeBufferPointer { classWeights in
+                                left.withUnsafeMutableBufferPointer { left in
+                                    right.withUnsafeMutableBufferPointer { right in
+                                        let scan = ThresholdScan(
+                                            weights: weights, targets: targets, classCount: classCount, criterion: criterion,
+                                            minimumLeaf: minimumLeaf, leftCounts: left, rightCounts: right)
+                                        let found = scan.best(
+                                            rows: rows, values: values, weight: weight, classWeights: classWeights, bar: best?.childImpurity)
+                                        return (false, found)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            scratch.withUnsafeMutableBufferPointer { buffer in
-                sortByValue(UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
-            }
-            if scratch[0].value >= scratch[count - 1].value { continue }
+            let outcome = presorted.map { $0.withRows(of: feature, in: start..<end, scan) } ?? sortedRows(start, end, by: feature, scan)
+            if outcome.constant { continue }
             visited += 1
-            // Running statistics of both sides as rows move from right to left, O(1) per row for
-            // Gini and squared error (sums of squares kept incrementally), O(classes) for entropy.
-            var leftWeight = 0.0, leftSum = 0.0, leftSquares = 0.0
-            var rightSum = 0.0, rightSquares = 0.0
-            if classCount > 0 {
-                for k in 0..<classCount { leftCounts[k] = 0; rightCounts[k] = 0 }
-                for offset in 0..<count {
-                    let sample = Int(scratch[offset].sample)
-                    rightCounts[Int(targets[sample])] += weights[sample]
-                }
-                rightSquares = rightCounts.reduce(0) { $0 + $1 * $1 }
-            } else {
-                for offset in 0..<count {
-                    let sample = Int(scratch[offset].sample)
-                    rightSum += weights[sample] * targets[sample]
-                    rightSquares += weights[sample] * targets[sample] * targets[sample]
-                }
-            }
-            for offset in 0..<(count - 1) {
-                let sample = Int(scratch[offset].sample)
-                let w = weights[sample], y = targets[sample]
-                leftWeight += w
-                if classCount > 0 {
-                    let k = Int(y)
-                    let (l, r) = (leftCounts[k], rightCounts[k])
-                    leftSquares += (l + w) * (l + w) - l * l
-                    rightSquares += (r - w) * (r - w) - r * r
-                    leftCounts[k] = l + w
-                    rightCounts[k] = r - w
-                } else {
-                    leftSum += w * y
-                    leftSquares += w * y * y
-                    rightSum -= w * y
-                    rightSquares -= w * y * y
-                }
-                let leftRows = offset + 1
-                if leftRows < minimumLeaf { continue }
-                if count - leftRows < minimumLeaf { break }
-                let value = scratch[offset].value, next = scratch[offset + 1].value
-                if next <= value { continue }
-                let rightWeight = weight - leftWeight
-                let childImpurity: Double
-                if classCount == 0 {
-                    childImpurity = (leftSquares - leftSum * leftSum / leftWeight + rightSquares - rightSum * rightSum / rightWeight) / weight
-                } else if settings.criterion == .entropy {
-                    childImpurity = (leftWeight * entropy(leftCounts, leftWeight) + rightWeight * entropy(rightCounts, rightWeight)) / weight
-                } else {
-                    childImpurity = (leftWeight - leftSquares / leftWeight + rightWeight - rightSquares / rightWeight) / weight
-                }
-                if best == nil || childImpurity < best!.childImpurity - 1e-12 {
-                    var threshold = value / 2 + next / 2
-                    if threshold >= next || threshold < value { threshold = value }
-                    best = (feature, threshold, childImpurity)
-                }
-            }
+            if let found = outcome.found { best = (feature, found.threshold, found.childImpurity) }
         }
         guard let best else { return nil }
         let improvement = weight / totalWeight * (impurity - best.childImpurity)
         guard improvement >= settings.minImpurityDecrease - 1e-12, improvement > 0 || impurity > 0 else { return nil }
         return Split(feature: best.feature, threshold: best.threshold, improvement: improvement)
+    }
+
+    /// Sorts the node's rows by `feature` and calls `body` with them in that order.
+    private mutating func sortedRows<Result>(
+        _ start: Int, _ end: Int, by feature: Int, _ body: (UnsafeBufferPointer<Int32>) -> Result
+    ) -> Result {
+        let count = end - start
+        let column = columns[feature]
+        for offset in 0..<count {
+            let sample = samples[start + offset]
+            scratch[offset] = (column[Int(sample)], sample)
+        }
+        scratch.withUnsafeMutableBufferPointer { buffer in
+            sortByValue(UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
+        }
+        for offset in 0..<count { sortedScratch[offset] = scratch[offset].sample }
+        return sortedScratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// The outcome of scoring one feature's histogram at a node.
@@ -267,7 +306,7 @@ struct TreeBuilder {
 
     /// The best bin boundary of `feature` for the rows in `start..<end`.
     private mutating func histogramCandidate(_ start: Int, _ end: Int, feature: Int, weight: Double) -> HistogramCandidate {
-        let codes = bins.codes[feature], edges = bins.upperEdges[feature]
+        let codes = bins!.codes[feature], edges = bins!.upperEdges[feature]
         let binCount = edges.count
         let width = max(classCount, 1)
         let stride = classCount > 0 ? width : 3
@@ -327,9 +366,18 @@ struct TreeBuilder {
     }
 
     /// Moves the rows of `start..<end` with `x[feature] <= threshold` first; returns the boundary.
-    private mutating func partition(_ start: Int, _ end: Int, _ split: Split) -> Int {
+    /// Presorted rows are reordered by every feature only if a child (at `childDepth`) may be split.
+    private mutating func partition(_ start: Int, _ end: Int, _ split: Split, childDepth: Int) -> Int {
         importances[split.feature] += split.improvement
         let column = columns[split.feature]
+        if presorted != nil {
+            let middle = presorted!.startPartition(start..<end, feature: split.feature, values: column, threshold: split.threshold)
+            if maySplit(rows: middle - start, depth: childDepth, impurity: nodeStatistics(start, middle).impurity)
+                || maySplit(rows: end - middle, depth: childDepth, impurity: nodeStatistics(middle, end).impurity) {
+                presorted!.finishPartition(start..<end, splitFeature: split.feature)
+            }
+            return middle
+        }
         var middle = start
         for position in start..<end where column[Int(samples[position])] <= split.threshold {
             samples.swapAt(position, middle)

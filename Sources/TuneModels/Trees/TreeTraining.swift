@@ -5,8 +5,10 @@ import TuneTensor
 /// per-row weights (class weights included).
 struct TreeTrainingData: Sendable {
     let columns: [[Float]]
-    /// Quantile bins for splitting large nodes by histogram.
-    let bins: FeatureBins
+    /// Every row in ascending order of each feature (ties by row), sorted once for all the trees.
+    let sortedRows: [[Int32]]
+    /// Quantile bins for splitting large nodes by histogram (nil when no node can be that large).
+    let bins: FeatureBins?
     let targets: [Double]
     let baseWeights: [Double]
     /// 0 for regression.
@@ -21,7 +23,10 @@ struct TreeTrainingData: Sendable {
             }
         }
         self.columns = columns
-        bins = FeatureBins(columns: columns)
+        sortedRows = columns.map { column in
+            (0..<Int32(rows)).sorted { column[Int($0)] < column[Int($1)] || (column[Int($0)] == column[Int($1)] && $0 < $1) }
+        }
+        bins = rows >= TreeBuilder.histogramThreshold ? FeatureBins(columns: columns) : nil
         targets = dataset.targets.map(Double.init)
         classCount = dataset.task.classCount ?? 0
         if classCount > 0, classWeight == "balanced" {
@@ -36,11 +41,13 @@ struct TreeTrainingData: Sendable {
     }
 
     /// Grows one tree with row weights `weights`; returns it and its unnormalised importances.
-    func grow(settings: TreeHyperparameters, weights: [Double], generator: SeededGenerator) -> (TreeStructure, [Double]) {
+    func grow(
+        settings: TreeHyperparameters, weights: [Double], generator: SeededGenerator, search: TreeBuilder.ExactSearch = .cheapest
+    ) -> (TreeStructure, [Double]) {
         var builder = TreeBuilder(
-            columns: columns, bins: bins, targets: targets, weights: weights, classCount: classCount, settings: settings,
+            columns: columns, sortedRows: sortedRows, bins: bins, targets: targets, weights: weights, classCount: classCount, settings: settings,
             generator: generator)
-        let tree = builder.build()
+        let tree = builder.build(search: search)
         return (tree, builder.importances)
     }
 }
