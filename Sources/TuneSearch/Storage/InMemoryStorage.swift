@@ -8,11 +8,12 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     private var nextStudyID = 0
     private var studyUser: [Int: [String: JSONValue]] = [:]
     private var studySystem: [Int: [String: JSONValue]] = [:]
-    /// Trials by id; ids are never reused, even after their study is deleted.
-    private var records: [Int: TrialRecord] = [:]
+    /// Each study's trials in number order (a trial's number is its index), so reading a study's
+    /// trials — every model-based sampler does at every trial — hands out the stored array.
+    private var trialsOfStudy: [Int: [TrialRecord]] = [:]
+    /// Where each trial is kept, by id; ids are never reused, even after their study is deleted.
+    private var placeOfTrial: [Int: (study: Int, number: Int)] = [:]
     private var nextTrialID = 0
-    private var studyOfTrial: [Int: Int] = [:]
-    private var trialsOfStudy: [Int: [Int]] = [:]
     /// WAITING trial ids per study, oldest first.
     private var waitingOfStudy: [Int: [Int]] = [:]
     private var beats: [Int: Date] = [:]
@@ -47,15 +48,14 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
 
     public func deleteStudy(id: Int) throws {
         try locked {
-            guard let ids = trialsOfStudy.removeValue(forKey: id) else { throw StorageError.studyNotFound("#\(id)") }
+            guard let trials = trialsOfStudy.removeValue(forKey: id) else { throw StorageError.studyNotFound("#\(id)") }
             studies.removeAll { $0.id == id }
             studyUser[id] = nil
             studySystem[id] = nil
             waitingOfStudy[id] = nil
-            for trialID in ids {
-                records[trialID] = nil
-                studyOfTrial[trialID] = nil
-                beats[trialID] = nil
+            for trial in trials {
+                placeOfTrial[trial.id] = nil
+                beats[trial.id] = nil
             }
         }
     }
@@ -84,20 +84,21 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
         studyID: Int, systemAttributes: [String: JSONValue], claim: (@Sendable (TrialHistory) throws -> TrialClaim)?
     ) throws -> TrialRecord? {
         try locked {
-            guard let ids = trialsOfStudy[studyID], let study = studies.first(where: { $0.id == studyID }) else {
+            guard let trials = trialsOfStudy[studyID], let study = studies.first(where: { $0.id == studyID }) else {
                 throw StorageError.studyNotFound("#\(studyID)")
             }
-            if let waiting = waitingOfStudy[studyID]?.first, var record = records[waiting] {
+            if let waiting = waitingOfStudy[studyID]?.first {
                 waitingOfStudy[studyID]?.removeFirst()
-                record.state = .running
-                record.started = Date()
-                record.systemAttributes.merge(systemAttributes) { $1 }
-                records[waiting] = record
-                return record
+                return try modifyRecord(waiting) { record in
+                    record.state = .running
+                    record.started = Date()
+                    record.systemAttributes.merge(systemAttributes) { $1 }
+                    return record
+                }
             }
             var attributes = systemAttributes
             if let claim {
-                let history = TrialHistory(direction: study.direction, trials: ids.compactMap { records[$0] })
+                let history = TrialHistory(direction: study.direction, trials: trials)
                 switch try claim(history) {
                 case .exhausted: return nil
                 case .start(let claimed): attributes.merge(claimed) { $1 }
@@ -111,25 +112,36 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     private func insertTrial(
         studyID: Int, state: TrialState, systemAttributes: [String: JSONValue], userAttributes: [String: JSONValue]
     ) throws -> TrialRecord {
-        guard let ids = trialsOfStudy[studyID] else { throw StorageError.studyNotFound("#\(studyID)") }
+        guard let number = trialsOfStudy[studyID]?.count else { throw StorageError.studyNotFound("#\(studyID)") }
         let record = TrialRecord(
-            id: nextTrialID, number: ids.count, state: state, userAttributes: userAttributes,
+            id: nextTrialID, number: number, state: state, userAttributes: userAttributes,
             systemAttributes: systemAttributes, started: state == .running ? Date() : nil)
         nextTrialID += 1
-        records[record.id] = record
-        studyOfTrial[record.id] = studyID
-        trialsOfStudy[studyID, default: []].append(record.id)
+        trialsOfStudy[studyID]!.append(record)
+        placeOfTrial[record.id] = (studyID, number)
         if state == .waiting { waitingOfStudy[studyID, default: []].append(record.id) }
         return record
+    }
+
+    /// The stored trial with id `id`; the caller holds the lock.
+    private func record(_ id: Int) throws -> TrialRecord {
+        guard let place = placeOfTrial[id] else { throw StorageError.trialNotFound(id) }
+        return trialsOfStudy[place.study]![place.number]
+    }
+
+    /// Applies `change` to the stored trial with id `id`, in place; the caller holds the lock.
+    private func modifyRecord<T>(_ id: Int, _ change: (inout TrialRecord) throws -> T) throws -> T {
+        guard let place = placeOfTrial[id] else { throw StorageError.trialNotFound(id) }
+        return try change(&trialsOfStudy[place.study]![place.number])
     }
 
     /// Applies `change` to a trial that is still open; the caller holds no lock.
     private func updateOpenTrial(_ id: Int, _ change: (inout TrialRecord) -> Void) throws {
         try locked {
-            guard var record = records[id] else { throw StorageError.trialNotFound(id) }
-            guard !record.state.isFinished else { throw StorageError.trialFinished(number: record.number, state: record.state) }
-            change(&record)
-            records[id] = record
+            try modifyRecord(id) { record in
+                guard !record.state.isFinished else { throw StorageError.trialFinished(number: record.number, state: record.state) }
+                change(&record)
+            }
         }
     }
 
@@ -154,28 +166,26 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
 
     public func finishTrial(trialID: Int, state: TrialState, value: Double?) throws -> Bool {
         try locked {
-            guard var record = records[trialID] else { throw StorageError.trialNotFound(trialID) }
-            guard record.state == .running else { return false }
-            record.state = state
-            record.value = value
-            record.completed = Date()
-            records[trialID] = record
-            beats[trialID] = nil
-            return true
+            let finished = try modifyRecord(trialID) { record in
+                guard record.state == .running else { return false }
+                record.state = state
+                record.value = value
+                record.completed = Date()
+                return true
+            }
+            if finished { beats[trialID] = nil }
+            return finished
         }
     }
 
     public func trial(id: Int) throws -> TrialRecord {
-        try locked {
-            guard let record = records[id] else { throw StorageError.trialNotFound(id) }
-            return record
-        }
+        try locked { try record(id) }
     }
 
     public func trials(studyID: Int) throws -> [TrialRecord] {
         try locked {
-            guard let ids = trialsOfStudy[studyID] else { throw StorageError.studyNotFound("#\(studyID)") }
-            return ids.compactMap { records[$0] }
+            guard let trials = trialsOfStudy[studyID] else { throw StorageError.studyNotFound("#\(studyID)") }
+            return trials
         }
     }
 
@@ -184,6 +194,8 @@ public final class InMemoryStorage: StudyStorage, @unchecked Sendable {
     }
 
     public func heartbeats(studyID: Int) throws -> [Int: Date] {
-        locked { beats.filter { studyOfTrial[$0.key] == studyID && records[$0.key]?.state == .running } }
+        locked {
+            beats.filter { id, _ in placeOfTrial[id]?.study == studyID && (try? record(id))?.state == .running }
+        }
     }
 }

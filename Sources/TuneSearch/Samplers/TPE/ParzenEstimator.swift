@@ -42,14 +42,15 @@ struct ParzenEstimator {
     /// numeric dimensions).
     private let choiceLogProbabilities: [[[Double]]]
     /// Where the kernels' constants and cell masses are remembered, and each component's key
-    /// there (the prior's is -1).
-    private let memo: ParzenKernelMemo?
+    /// there (the prior's is -1; every key is -1 when the caller gave no memo).
+    private let memo: ParzenKernelMemo
     private let memoKeys: [Int]
 
     /// - Parameters:
     ///   - weights: the components' weights (``ParzenWeights`` of the observations' count).
     ///   - priorWeight: the prior's weight in categorical kernels.
-    ///   - memo: remembers kernel constants between estimators under the observations' keys.
+    ///   - memo: remembers kernel constants between estimators under the observations' keys; nil
+    ///     computes them all afresh.
     init(_ observations: ParzenObservations, weights: ParzenWeights, dimensions: [Dimension],
          priorWeight: Double = 1, magicClip: Bool = true, considerEndpoints: Bool = false, memo: ParzenKernelMemo? = nil) {
         precondition(observations.count == weights.observationCount, "one weight per observation")
@@ -57,20 +58,24 @@ struct ParzenEstimator {
         self.weights = weights.weights
         logWeights = weights.logWeights
 
-        let memoKeys = observations.memoKeys + [-1]
+        let memoKeys = memo == nil
+            ? [Int](repeating: -1, count: observations.count + 1) : observations.memoKeys + [-1]
+        let memo = memo ?? ParzenKernelMemo(dimensions: dimensions.count)
         var centres: [[Double]] = [], bandwidths: [[Double]] = [], inverses: [[Double]] = []
         var normalizers: [[Double]] = [], offsets: [[Double]] = [], categories: [[[Double]]] = []
         for (d, dimension) in dimensions.enumerated() {
             let column = observations.columns[d]
             switch dimension {
             case .continuous, .discrete:
-                let mus = column + [0.5]
+                var mus: [Double] = []
+                mus.reserveCapacity(column.count + 1)
+                mus += column
+                mus.append(0.5)
                 let sigmas = Self.numericBandwidths(column, order: observations.coordinateOrders[d],
                                                     magicClip: magicClip, considerEndpoints: considerEndpoints)
-                let constants = memo?.constants(dimension: d, centres: mus, bandwidths: sigmas, keys: memoKeys)
-                    ?? mus.indices.map { ParzenKernelMemo.Constants(mu: mus[$0], sigma: sigmas[$0]) }
-                normalizers.append(constants.map { $0.logMass })
-                offsets.append(constants.map { $0.continuousOffset })
+                let constants = memo.constants(dimension: d, centres: mus, bandwidths: sigmas, keys: memoKeys)
+                normalizers.append(constants.logMasses)
+                offsets.append(constants.continuousOffsets)
                 centres.append(mus)
                 bandwidths.append(sigmas)
                 inverses.append(sigmas.map { 1 / $0 })
@@ -216,11 +221,10 @@ struct ParzenEstimator {
     /// parameter modelled alone often coincide), and so are the cell masses of a discrete
     /// coordinate for each distinct value.
     func logDensities(_ points: [[Double]]) -> [Double] {
-        var indexOfPoint: [[Double]: Int] = [:]
+        // A few dozen candidates: a linear search finds the equal ones sooner than hashing them.
         var distinct: [[Double]] = []
         let indices = points.map { point in
-            if let index = indexOfPoint[point] { return index }
-            indexOfPoint[point] = distinct.count
+            if let index = distinct.firstIndex(of: point) { return index }
             distinct.append(point)
             return distinct.count - 1
         }
@@ -230,15 +234,18 @@ struct ParzenEstimator {
 
     /// ``logDensities(_:)`` of points that differ.
     private func distinctLogDensities(_ points: [[Double]]) -> [Double] {
-        // Per discrete dimension, per point: each component's log mass on the point's cell.
-        let cellMasses: [[[Double]]] = dimensions.indices.map { d in
+        // Per discrete dimension, the log masses of each component on each distinct cell the points
+        // fall in (one row per cell, all dimensions' rows in one list), and per point its row.
+        var cellRows: [[Double]] = []
+        let rowOfPoint: [[Int]] = dimensions.indices.map { d in
             guard case .discrete(let distribution) = dimensions[d] else { return [] }
-            var byCell: [Double: [Double]] = [:]
+            var cells: [Double] = []
+            let firstRow = cellRows.count
             return points.map { point in
-                if let masses = byCell[point[d]] { return masses }
-                let masses = cellLogMasses(at: point[d], dimension: d, distribution: distribution)
-                byCell[point[d]] = masses
-                return masses
+                if let cell = cells.firstIndex(of: point[d]) { return firstRow + cell }
+                cells.append(point[d])
+                cellRows.append(cellLogMasses(at: point[d], dimension: d, distribution: distribution))
+                return cellRows.count - 1
             }
         }
         // One point at a time: each component's log weight plus its log kernel in each dimension
@@ -246,9 +253,7 @@ struct ParzenEstimator {
         var components = logWeights
         return points.indices.map { p in
             components.withUnsafeMutableBufferPointer { total in
-                logWeights.withUnsafeBufferPointer { logWeights in
-                    for k in total.indices { total[k] = logWeights[k] }
-                }
+                _ = total.update(fromContentsOf: logWeights)
                 for (d, dimension) in dimensions.enumerated() {
                     let x = points[p][d]
                     switch dimension {
@@ -264,17 +269,20 @@ struct ParzenEstimator {
                             }
                         }
                     case .discrete:
-                        cellMasses[d][p].withUnsafeBufferPointer { masses in
-                            for k in total.indices { total[k] += masses[k] }
-                        }
+                        Self.add(cellRows[rowOfPoint[d][p]], to: total)
                     case .categorical:
-                        choiceLogProbabilities[d][Int(x)].withUnsafeBufferPointer { logProbabilities in
-                            for k in total.indices { total[k] += logProbabilities[k] }
-                        }
+                        Self.add(choiceLogProbabilities[d][Int(x)], to: total)
                     }
                 }
                 return Self.logSumExp(total)
             }
+        }
+    }
+
+    /// `total[k] += terms[k]` for every component k.
+    private static func add(_ terms: [Double], to total: UnsafeMutableBufferPointer<Double>) {
+        terms.withUnsafeBufferPointer { terms in
+            for k in total.indices { total[k] += terms[k] }
         }
     }
 
@@ -284,7 +292,7 @@ struct ParzenEstimator {
         return centres[d].withUnsafeBufferPointer { mus in
             inverseBandwidths[d].withUnsafeBufferPointer { inverses in
                 logNormalizers[d].withUnsafeBufferPointer { normalizers in
-                    func logMass(_ k: Int) -> Double {
+                    memo.cellLogMasses(dimension: d, cell: x, bandwidths: bandwidths[d], keys: memoKeys) { k in
                         let a = (left - mus[k]) * inverses[k], b = (right - mus[k]) * inverses[k]
                         // A cell more than 38.5σ from a kernel gets mass below e⁻⁷⁴⁰; the prior
                         // kernel (σ = 1) always gives the cell far more, so the log-sum never sees
@@ -293,8 +301,6 @@ struct ParzenEstimator {
                         if a > 38.5 { return -0.5 * a * a }
                         return NormalDistribution.logMass(a, b) - normalizers[k]
                     }
-                    return memo?.cellLogMasses(dimension: d, cell: x, bandwidths: bandwidths[d], keys: memoKeys, compute: logMass)
-                        ?? (0..<memoKeys.count).map(logMass)
                 }
             }
         }

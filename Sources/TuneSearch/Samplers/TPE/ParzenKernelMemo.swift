@@ -54,26 +54,40 @@ final class ParzenKernelMemo {
         array += repeatElement(filler, count: max(count, 2 * array.count) - array.count)
     }
 
-    /// The constants of the kernels of one group's observations in dimension `d`: observation `k`
-    /// has key `keys[k]` and its kernel is centred at `centres[k]` (the same for every call with
-    /// this key and dimension) with bandwidth `sigmas[k]`.
-    func constants(dimension d: Int, centres: [Double], bandwidths sigmas: [Double], keys: [Int]) -> [Constants] {
+    /// The constants of the kernels of one group's observations in dimension `d`, one array per
+    /// constant: observation `k` has key `keys[k]` and its kernel is centred at `centres[k]` (the
+    /// same for every call with this key and dimension) with bandwidth `sigmas[k]`.
+    func constants(dimension d: Int, centres: [Double], bandwidths sigmas: [Double], keys: [Int])
+        -> (logMasses: [Double], continuousOffsets: [Double]) {
         Self.grow(&bandwidths, to: keyCount * dimensionCount, with: .nan)
         Self.grow(&constants, to: keyCount * dimensionCount, with: Constants(logMass: 0, continuousOffset: 0))
-        return bandwidths.withUnsafeMutableBufferPointer { remembered in
+        var offsets = [Double](repeating: 0, count: keys.count)
+        let logMasses = bandwidths.withUnsafeMutableBufferPointer { remembered in
             constants.withUnsafeMutableBufferPointer { rememberedConstants in
-                keys.indices.map { k in
-                    guard keys[k] >= 0 else { return Constants(mu: centres[k], sigma: sigmas[k]) }
-                    precondition(keys[k] < keyCount, "unknown memo key")
-                    let entry = keys[k] * dimensionCount + d
-                    if remembered[entry] != sigmas[k] {
-                        remembered[entry] = sigmas[k]
-                        rememberedConstants[entry] = Constants(mu: centres[k], sigma: sigmas[k])
+                offsets.withUnsafeMutableBufferPointer { offsets in
+                    [Double](unsafeUninitializedCapacity: keys.count) { logMasses, initialized in
+                        for k in keys.indices {
+                            let kernel: Constants
+                            if keys[k] >= 0 {
+                                precondition(keys[k] < keyCount, "unknown memo key")
+                                let entry = keys[k] * dimensionCount + d
+                                if remembered[entry] != sigmas[k] {
+                                    remembered[entry] = sigmas[k]
+                                    rememberedConstants[entry] = Constants(mu: centres[k], sigma: sigmas[k])
+                                }
+                                kernel = rememberedConstants[entry]
+                            } else {
+                                kernel = Constants(mu: centres[k], sigma: sigmas[k])
+                            }
+                            logMasses[k] = kernel.logMass
+                            offsets[k] = kernel.continuousOffset
+                        }
+                        initialized = keys.count
                     }
-                    return rememberedConstants[entry]
                 }
             }
         }
+        return (logMasses, offsets)
     }
 
     /// Each kernel's log mass on the discrete cell at coordinate `cell` of dimension `d`: kernel

@@ -12,6 +12,9 @@ final class TPEObservationStore: @unchecked Sendable {
     let space: SearchSpace
     let direction: StudyDirection
     let dimensions: [ParzenEstimator.Dimension]
+    /// The label of this space's draws (see ``TrialRandomness``), made once rather than at every
+    /// sampling call.
+    let randomnessLabel: String
     /// The kernel constants of the stored observations (keyed by slot), for both groups' estimators.
     let memo: ParzenKernelMemo
 
@@ -33,6 +36,7 @@ final class TPEObservationStore: @unchecked Sendable {
         self.space = space
         self.direction = direction
         dimensions = space.parameters.map { TPESampler.dimension(of: $0.distribution) }
+        randomnessLabel = "tpe:" + space.names.joined(separator: ",")
         memo = ParzenKernelMemo(dimensions: space.count)
         columns = [[Double]](repeating: [], count: space.count)
         slotsByCoordinate = [[Int]](repeating: [], count: space.count)
@@ -115,7 +119,8 @@ final class TPEObservationStore: @unchecked Sendable {
     }
 
     /// The observations of `slots` and `running` (each in trial-number order), merged in
-    /// trial-number order, with each numeric coordinate's ranking read off the stored orders.
+    /// trial-number order, with each numeric coordinate's ranking read off the stored orders (or
+    /// sorted, for a group much smaller than the store).
     private func group(_ slots: [Int], running: [TPEObservation]) -> ParzenObservations {
         // Locals, so the loops below read plain arrays rather than the class's properties.
         let numbers = self.numbers, columns = self.columns, slotsByCoordinate = self.slotsByCoordinate
@@ -137,24 +142,31 @@ final class TPEObservationStore: @unchecked Sendable {
                 members.map { $0 >= 0 ? column[$0] : running[-1 - $0].coordinates[d] }
             }
         }
+        // A group far smaller than the store (the good one, late in a study) is ranked quicker by
+        // sorting it than by reading it off the store's orders.
+        let sortsItself = members.count * 16 < numbers.count
         /// Per slot: its index in the group, or -1.
-        var groupIndices = [Int](repeating: -1, count: numbers.count)
+        var groupIndices: [Int] = []
         var runningIndices: [Int] = []
-        for (index, member) in members.enumerated() {
-            if member >= 0 { groupIndices[member] = index } else { runningIndices.append(index) }
+        if !sortsItself {
+            groupIndices = [Int](repeating: -1, count: numbers.count)
+            for (index, member) in members.enumerated() {
+                if member >= 0 { groupIndices[member] = index } else { runningIndices.append(index) }
+            }
         }
         let orders: [[Int]] = dimensions.indices.map { d in
             if case .categorical = dimensions[d] { return [] }
+            // By coordinate, ties by index (index follows trial number), as the stored orders.
+            let column = groupColumns[d]
+            let isBefore = { (i: Int, j: Int) in column[i] < column[j] || (column[i] == column[j] && i < j) }
+            if sortsItself { return members.indices.sorted(by: isBefore) }
             var stored: [Int] = []
             stored.reserveCapacity(members.count)
             groupIndices.withUnsafeBufferPointer { groupIndices in
                 for slot in slotsByCoordinate[d] where groupIndices[slot] >= 0 { stored.append(groupIndices[slot]) }
             }
             guard !runningIndices.isEmpty else { return stored }
-            // Stored indices are by coordinate, ties by index (index follows trial number): merge
-            // the few running ones in by the same order.
-            let column = groupColumns[d]
-            let isBefore = { (i: Int, j: Int) in column[i] < column[j] || (column[i] == column[j] && i < j) }
+            // Merge the few running ones in by the same order.
             let unstored = runningIndices.sorted(by: isBefore)
             var merged: [Int] = []
             merged.reserveCapacity(members.count)

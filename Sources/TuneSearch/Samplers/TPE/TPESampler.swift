@@ -102,7 +102,7 @@ public struct TPESampler: Sampler {
                                 dimensions: store.dimensions, priorWeight: priorWeight, memo: store.memo)
             }
             let below = estimator(good), above = estimator(bad)
-            var generator = TrialRandomness.generator(seed: seed, trialNumber: trial.number, label: "tpe:" + space.names.joined(separator: ","))
+            var generator = TrialRandomness.generator(seed: seed, trialNumber: trial.number, label: store.randomnessLabel)
             let points = (0..<candidates).map { _ in below.sample(using: &generator) }
             let scores = zip(below.logDensities(points), above.logDensities(points)).map { $0 - $1 }
             // The first of the best, as NumPy's argmax.
