@@ -7,4 +7,11 @@ public enum HypergradientRule: String, Codable, CaseIterable, Sendable {
     /// by a bounded fraction per step whatever the gradients' scale, so one β suits rates
     /// decades apart.
     case multiplicative
+    /// `α ← α·exp(β·α·gₜ·uₜ₋₁)`: hypergradient descent on log α, whose hypergradient is
+    /// `∂f/∂log α = α·∂f/∂α = −α·gₜ·uₜ₋₁`, the loss's first-order change per unit of log-rate.
+    /// β is then in inverse loss units, whatever the rate's scale, and the rate never turns negative.
+    /// Unlike the multiplicative rule, the step shrinks as the loss stops changing (gₜ → 0), so a
+    /// rate settled late in training does not wander on gradient noise; unlike the additive rule,
+    /// a rate 100× too large falls 100× faster, before the first steps have done lasting damage.
+    case logarithmic
 }
