@@ -61,8 +61,9 @@ struct HypergradientLearningRate<Scalar: TensorScalar> {
         hasDirection = true
     }
 
+    /// Σ‖w‖² + Σ‖b‖², in that order, without joining the arrays (it runs every step).
     private static func squaredNorm(_ weights: [Tensor<Scalar>], _ biases: [Tensor<Scalar>]) -> Scalar {
-        (weights + biases).reduce(0) { $0 + $1.dot($1) }
+        biases.reduce(weights.reduce(0) { $0 + $1.dot($1) }) { $0 + $1.dot($1) }
     }
 
     private static func copy(_ sources: [Tensor<Scalar>], into targets: inout [Tensor<Scalar>]) {

@@ -13,5 +13,7 @@ public enum HypergradientRule: String, Codable, CaseIterable, Sendable {
     /// Unlike the multiplicative rule, the step shrinks as the loss stops changing (gₜ → 0), so a
     /// rate settled late in training does not wander on gradient noise; unlike the additive rule,
     /// a rate 100× too large falls 100× faster, before the first steps have done lasting damage.
+    /// The step also shrinks with α, so too large a β can throw the rate so low that it never
+    /// climbs back (docs/BENCHMARKS.md: β = 3 on the digits MLP, from 0.1 down to 7e-8 in one epoch).
     case logarithmic
 }
