@@ -4,8 +4,9 @@ public enum HypergradientRule: String, Codable, CaseIterable, Sendable {
     /// scale of the gradients and of the rate.
     case additive
     /// `α ← α·(1 + β·cos(gₜ, uₜ₋₁))`: the paper's multiplicative rule, which changes the rate
-    /// by a bounded fraction per step whatever the gradients' scale, so one β suits rates
-    /// decades apart.
+    /// by a bounded fraction per step whatever the gradients' scale, meant to let one β suit
+    /// rates decades apart; on the digits MLP it does so only from below (from a rate far too
+    /// large the cosine stays near 0, docs/BENCHMARKS.md).
     case multiplicative
     /// `α ← α·exp(β·α·gₜ·uₜ₋₁)`: hypergradient descent on log α, whose hypergradient is
     /// `∂f/∂log α = α·∂f/∂α = −α·gₜ·uₜ₋₁`, the loss's first-order change per unit of log-rate.
