@@ -13,7 +13,8 @@ struct TrainCommand: ParsableCommand {
             Parameters use the documents' and scikit-learn's names. For mlp: lr, optimizer (sgd, momentum,
             nesterov, rmsprop, adam, adamw), momentum, weight_decay, num_layers, hidden_size, dropout, activation
             (relu, leaky_relu, tanh, sigmoid, gelu), batch_size, epochs, lr_schedule (constant, step, exponential,
-            cosine, warmup_cosine), alpha, validation_fraction, patience, min_delta, restore_best_weights, seed.
+            cosine, warmup_cosine), alpha, validation_fraction, patience, min_delta, restore_best_weights, seed,
+            hypergradient (β; 0: a fixed lr), hypergradient_rule (additive, multiplicative, logarithmic).
             For linear and ridge: solver (lstsq, gradient), alpha, lr, optimizer, momentum, epochs, batch_size.
             For logistic: alpha, lr, optimizer, momentum, epochs, batch_size.
 

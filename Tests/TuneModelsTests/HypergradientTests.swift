@@ -63,4 +63,48 @@ import TuneTestSupport
         expectClose(rate(after: [1], initialRate: 0.1), 0.1 * 1.05, rtol: 1e-12)
         expectClose(rate(after: [1000, -1000], initialRate: 1.5), 1.5 * 0.95, rtol: 1e-12)
     }
+
+    /// The logarithmic rule on f(θ) = θ²/2 from θ = 1 with SGD at α = 0.1 and β = 0.5: θ₁ = 0.9
+    /// along u₀ = g₀ = 1, then α₁ = α₀·exp(β·α₀·g₁·u₀) = 0.1·exp(0.5·0.1·0.9).
+    @Test func logarithmicRuleFollowsTheHandComputedRule() {
+        var theta = [Tensor<Double>(vector: [1])]
+        var hypergradient = HypergradientLearningRate<Double>(
+            initialRate: 0.1, hypergradientRate: 0.5, rule: .logarithmic, weights: theta, biases: [])
+        for _ in 0..<2 {
+            let gradient = theta
+            hypergradient.adapt(weightGradients: gradient, biasGradients: [], weights: theta, biases: [])
+            theta[0] = theta[0] - gradient[0] * hypergradient.rate
+            hypergradient.record(weights: theta, biases: [])
+        }
+        expectClose(hypergradient.rate, 0.1 * exp(0.5 * 0.1 * 0.9), rtol: 1e-12)
+    }
+
+    /// The logarithmic rule's step is β times minus the derivative of the loss after a step with
+    /// respect to log α: on f(θ) = Σθᵢ⁴/4 + θ₀θ₁ (weights and a bias), log(α₁/α₀)/β matches a
+    /// central finite difference of s ↦ f(θ₀ − eˢ·u₀) at s = log α₀.
+    @Test func logarithmicRuleStepIsTheLogRateDerivative() {
+        func loss(_ w: [Double], _ b: Double) -> Double { w.reduce(0) { $0 + pow($1, 4) / 4 } + b * b * b * b / 4 + w[0] * w[1] }
+        func gradient(_ w: [Double], _ b: Double) -> (w: [Double], b: Double) {
+            ([pow(w[0], 3) + w[1], pow(w[1], 3) + w[0]], pow(b, 3))
+        }
+        let (startW, startB, rate, beta) = ([0.8, -0.5], 0.7, 0.3, 0.01)
+        var weights = [Tensor<Double>(vector: startW)], biases = [Tensor<Double>(vector: [startB])]
+        var hypergradient = HypergradientLearningRate<Double>(
+            initialRate: rate, hypergradientRate: beta, rule: .logarithmic, weights: weights, biases: biases)
+        for _ in 0..<2 {
+            let w = [weights[0][offset: 0], weights[0][offset: 1]], b = biases[0][offset: 0]
+            let g = gradient(w, b)
+            hypergradient.adapt(weightGradients: [Tensor(vector: g.w)], biasGradients: [Tensor(vector: [g.b])], weights: weights, biases: biases)
+            weights[0] = Tensor(vector: [w[0] - hypergradient.rate * g.w[0], w[1] - hypergradient.rate * g.w[1]])
+            biases[0] = Tensor(vector: [b - hypergradient.rate * g.b])
+            hypergradient.record(weights: weights, biases: biases)
+        }
+        // The second adapt moved the rate from α₀ by the hypergradient at θ₁ = θ₀ − α₀·u₀.
+        let u = gradient(startW, startB), h = 1e-5
+        func lossAfterStep(logRate s: Double) -> Double {
+            loss([startW[0] - exp(s) * u.w[0], startW[1] - exp(s) * u.w[1]], startB - exp(s) * u.b)
+        }
+        let derivative = (lossAfterStep(logRate: log(rate) + h) - lossAfterStep(logRate: log(rate) - h)) / (2 * h)
+        expectClose(log(hypergradient.rate / rate) / beta, -derivative, rtol: 1e-7)
+    }
 }

@@ -29,7 +29,8 @@ public struct MLPHyperparameters: Codable, Sendable, Equatable {
     /// β of hypergradient descent on the learning rate (SGD-HD, Adam-HD, …; 0: off): `lr` is
     /// then only the starting rate.
     public var hypergradient = 0.0
-    /// additive (the paper's SGD-HD/Adam-HD) or multiplicative (a bounded fraction per step).
+    /// additive (the paper's SGD-HD/Adam-HD), multiplicative (a bounded fraction per step) or
+    /// logarithmic (descent on log α).
     public var hypergradientRule = HypergradientRule.additive
 
     public init() {}

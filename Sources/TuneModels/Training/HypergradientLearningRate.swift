@@ -1,3 +1,4 @@
+import Foundation
 import TuneTensor
 
 /// Online learning-rate adaptation by hypergradient descent (Baydin et al. 2018, "Online Learning
@@ -5,7 +6,8 @@ import TuneTensor
 /// updated by gradient descent on the loss. With the last step `θₜ = θₜ₋₁ − αₜ₋₁·uₜ₋₁` (u the
 /// optimizer's direction: the gradient for SGD, m̂/(√v̂ + ε) for Adam), the loss's derivative with
 /// respect to the rate is `−gₜ·uₜ₋₁`, so `αₜ = αₜ₋₁ + β·gₜ·uₜ₋₁` — SGD-HD and Adam-HD of the
-/// paper — or, with the multiplicative rule, `αₜ = αₜ₋₁·(1 + β·cos(gₜ, uₜ₋₁))`. The direction
+/// paper — or, with the multiplicative rule, `αₜ = αₜ₋₁·(1 + β·cos(gₜ, uₜ₋₁))`, or, descending on
+/// log α instead of α, `αₜ = αₜ₋₁·exp(β·αₜ₋₁·gₜ·uₜ₋₁)` (``HypergradientRule``). The direction
 /// is recovered from the parameters' change, so no optimizer needs to expose it. The rate is kept
 /// non-negative.
 struct HypergradientLearningRate<Scalar: TensorScalar> {
@@ -43,6 +45,8 @@ struct HypergradientLearningRate<Scalar: TensorScalar> {
             case .multiplicative:
                 let norms = (Self.squaredNorm(weightGradients, biasGradients) * Self.squaredNorm(weightDirections, biasDirections)).squareRoot()
                 if norms > 0 { rate = max(rate * (1 + hypergradientRate * product / norms), 0) }
+            case .logarithmic:
+                rate *= Scalar(exp(Double(hypergradientRate) * Double(rate) * Double(product)))
             }
         }
         Self.copy(weights, into: &weightDirections)
@@ -57,8 +61,9 @@ struct HypergradientLearningRate<Scalar: TensorScalar> {
         hasDirection = true
     }
 
+    /// Σ‖w‖² + Σ‖b‖², in that order, without joining the arrays (it runs every step).
     private static func squaredNorm(_ weights: [Tensor<Scalar>], _ biases: [Tensor<Scalar>]) -> Scalar {
-        (weights + biases).reduce(0) { $0 + $1.dot($1) }
+        biases.reduce(weights.reduce(0) { $0 + $1.dot($1) }) { $0 + $1.dot($1) }
     }
 
     private static func copy(_ sources: [Tensor<Scalar>], into targets: inout [Tensor<Scalar>]) {
