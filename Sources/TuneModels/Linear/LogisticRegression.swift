@@ -16,11 +16,15 @@ public struct LogisticRegression: Estimator {
         public var epochs = 100
         public var batchSize = 32
         public var seed: UInt64 = 0
+        /// β of hypergradient descent on the learning rate (SGD-HD, Adam-HD, …; 0: off).
+        public var hypergradient = 0.0
+        public var hypergradientRule = HypergradientRule.additive
 
         public init() {}
 
         enum CodingKeys: String, CodingKey {
-            case alpha, learningRate = "lr", optimizer, momentum, epochs, batchSize = "batch_size", seed
+            case alpha, learningRate = "lr", optimizer, momentum, epochs, batchSize = "batch_size", seed, hypergradient
+            case hypergradientRule = "hypergradient_rule"
         }
     }
 

@@ -10,6 +10,9 @@ public protocol OneLayerHyperparameters: Codable, Sendable, Equatable {
     var epochs: Int { get }
     var batchSize: Int { get }
     var seed: UInt64 { get }
+    /// β of hypergradient descent on the learning rate (0: a fixed `lr`), as the MLP's.
+    var hypergradient: Double { get }
+    var hypergradientRule: HypergradientRule { get }
 }
 
 extension OneLayerHyperparameters {
@@ -21,12 +24,15 @@ extension OneLayerHyperparameters {
         try check(momentum >= 0 && momentum < 1, "momentum", "in [0, 1)", momentum)
         try check(epochs >= 1, "epochs", ">= 1", epochs)
         try check(batchSize >= 1, "batch_size", ">= 1", batchSize)
+        try check(hypergradient >= 0 && hypergradient.isFinite, "hypergradient", ">= 0", hypergradient)
     }
 
-    /// Constant schedule, no early stopping, momentum only for the momentum optimizers.
+    /// Constant schedule (or the hypergradient's), no early stopping, momentum only for the momentum
+    /// optimizers.
     var trainingConfiguration: TrainingConfiguration {
         TrainingConfiguration(
             optimizer: OptimizerConfiguration(kind: optimizer, learningRate: learningRate, momentum: optimizer == .rmsprop ? 0 : momentum),
-            batchSize: batchSize, epochs: epochs, weightPenalty: alpha, seed: seed)
+            batchSize: batchSize, epochs: epochs, weightPenalty: alpha, seed: seed,
+            hypergradientRate: hypergradient, hypergradientRule: hypergradientRule)
     }
 }
