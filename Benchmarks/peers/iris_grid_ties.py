@@ -7,100 +7,19 @@ scoring="accuracy", n_jobs=1) on iris for each forest seed S, twice:
   sklearn-rows: as the document does: train_test_split(test_size=0.2, random_state=42) and cv=5
                 (an unshuffled StratifiedKFold);
   tunetrain-rows: on the rows `tune-train examples run iris-grid` uses: its stratified split and
-                shuffled stratified 5 folds from seed 42, reproduced here by a port of TuneTrain's
-                SeededGenerator (xoshiro256** seeded by SplitMix64, Lemire's bounded integers,
-                Fisher-Yates) and of TuneData's trainTestSplit and StratifiedKFold.
+                shuffled stratified 5 folds from seed 42, reproduced by tunetrain_rows.py (a port
+                of TuneTrain's SeededGenerator, trainTestSplit and StratifiedKFold, shared with
+                whole_loop.py and checked against tune-train there).
 For each it prints one JSON line: the best setting, its score, how many settings tie with it, and
 the score and rank of TuneTrain's best setting (read from the example's --json output).
 
 Usage: iris_grid_ties.py --ours iris-grid.json [--seeds 0,1] [--print-rows]
 """
-import argparse, json, math
+import argparse, json
 from sklearn.datasets import load_iris
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.model_selection import GridSearchCV, train_test_split
-
-MASK = (1 << 64) - 1
-
-
-def rotate_left(x, k):
-    return ((x << k) | (x >> (64 - k))) & MASK
-
-
-class SeededGenerator:
-    """TuneTensor's SeededGenerator: xoshiro256** seeded through SplitMix64."""
-
-    def __init__(self, seed):
-        state, self.s = seed, []
-        for _ in range(4):
-            state = (state + 0x9E3779B97F4A7C15) & MASK
-            z = state
-            z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-            self.s.append(z ^ (z >> 31))
-
-    def next(self):
-        s0, s1, s2, s3 = self.s
-        result = (rotate_left((s1 * 5) & MASK, 7) * 9) & MASK
-        t = (s1 << 17) & MASK
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = rotate_left(s3, 45)
-        self.s = [s0, s1, s2, s3]
-        return result
-
-    def integer(self, span):
-        """Uniform in [0, span): Lemire's multiply-and-reject, as `integer(in:)`."""
-        product = self.next() * span
-        if product & MASK < span:
-            threshold = ((1 << 64) - span) % span
-            while product & MASK < threshold:
-                product = self.next() * span
-        return product >> 64
-
-    def shuffle(self, items):
-        for i in range(len(items) - 1, 0, -1):
-            j = self.integer(i + 1)
-            items[i], items[j] = items[j], items[i]
-
-
-def rows_by_class(labels):
-    return [[row for row, label in enumerate(labels) if label == c] for c in sorted(set(labels))]
-
-
-def tunetrain_split(labels, test_fraction, seed):
-    """TuneData's stratified trainTestSplit (every class here has an exact share, so the
-    largest-remainder allocation is the plain proportion)."""
-    rows, generator = len(labels), SeededGenerator(seed)
-    test_count = math.ceil(test_fraction * rows)
-    groups = rows_by_class(labels)
-    shares = [len(group) * test_count / rows for group in groups]
-    assert all(share == int(share) for share in shares), "a class without an exact share needs the remainder rule"
-    train, test = [], []
-    for group, share in zip(groups, shares):
-        members = list(group)
-        generator.shuffle(members)
-        test += members[:int(share)]
-        train += members[int(share):]
-    generator.shuffle(train)
-    generator.shuffle(test)
-    return train, test
-
-
-def tunetrain_folds(labels, folds, seed):
-    """TuneData's StratifiedKFold(shuffle: true): each class shuffled, dealt round-robin."""
-    generator, parts, next_fold = SeededGenerator(seed), [[] for _ in range(folds)], 0
-    for group in rows_by_class(labels):
-        members = list(group)
-        generator.shuffle(members)
-        for row in members:
-            parts[next_fold].append(row)
-            next_fold = (next_fold + 1) % folds
-    return [([r for r in range(len(labels)) if r not in set(part)], sorted(part)) for part in parts]
-
+from tunetrain_rows import check_builtin_table, tunetrain_rows
 
 GRID = {"n_estimators": [10, 50, 100, 200], "max_depth": [None, 10, 20, 30],
         "min_samples_split": [2, 5, 10], "min_samples_leaf": [1, 2, 4]}
@@ -125,9 +44,10 @@ def main():
     parser.add_argument("--print-rows", action="store_true", help="print TuneTrain's split and folds and stop")
     arguments = parser.parse_args()
     ours = json.load(open(arguments.ours))["results"]["best_params"]
-    X, y = load_iris(return_X_y=True)
-    train, test = tunetrain_split(list(y), 0.2, 42)
-    folds = tunetrain_folds(list(y[train]), 5, 42)
+    data = load_iris()
+    X, y = data.data, data.target
+    check_builtin_table("iris", X, y, data.target_names)
+    train, test, folds = tunetrain_rows(y, 42, 0.2, 5)
     if arguments.print_rows:
         print(json.dumps({"train": train, "test": test, "fold_tests": [fold[1] for fold in folds]}))
         return
