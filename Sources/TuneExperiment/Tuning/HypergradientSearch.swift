@@ -5,7 +5,7 @@ import TuneSearch
 
 /// `--search gradient`: tunes a differentiable hyperparameter by the exact gradient of the
 /// validation loss instead of by sampling (ridge regression's `alpha`, through
-/// ``RidgeGradientSearch``). Each evaluated strength is recorded in the study as a trial (value:
+/// ``PenaltyGradientSearch``). Each evaluated strength is recorded in the study as a trial (value:
 /// validation R², user attributes: the validation MSE and its derivative with respect to
 /// log alpha), so the study reads, resumes and reports like any other.
 struct HypergradientSearch {
@@ -37,7 +37,7 @@ struct HypergradientSearch {
         let objective = try RidgeValidationLoss(training: scaledTrain, validation: scaledValidation)
         let distribution = space.parameters[0].distribution
         guard case let .float(low, high, _, _) = distribution else { return }
-        var search = RidgeGradientSearch(maximumFits: settings.trials ?? 20)
+        var search = PenaltyGradientSearch(maximumFits: settings.trials ?? 20)
         search.logAlphaBounds = log(low)...log(high)
         let targets = scaledValidation.targets.map(Double.init)
         let mean = targets.reduce(0, +) / Double(targets.count)
