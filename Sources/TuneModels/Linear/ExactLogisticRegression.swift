@@ -103,8 +103,11 @@ public struct ExactLogisticRegression: Sendable {
         return (loss, gradient)
     }
 
+    /// `F`, `∇F` and the training rows' class probabilities at some parameters.
+    private typealias Evaluation = (value: Double, gradient: Tensor<Double>, probabilities: Tensor<Double>)
+
     /// `F` and `∇F` at `parameters`.
-    private func objective(_ parameters: Tensor<Double>, alpha: Double) -> (value: Double, gradient: Tensor<Double>, probabilities: Tensor<Double>) {
+    private func objective(_ parameters: Tensor<Double>, alpha: Double) -> Evaluation {
         let p = Self.probabilities(design, parameters)
         var (value, gradient) = Self.crossEntropy(design: design, labels: labels, probabilities: p)
         let weightCount = (design.columns - 1) * classCount
@@ -145,8 +148,8 @@ public struct ExactLogisticRegression: Sendable {
 
     /// Fits the exact optimum at strength `alpha` from zero parameters by damped Newton steps
     /// (Armijo backtracking, up to the rounding of F).
-    /// - Throws: ``ModelError`` for `alpha` not positive and finite, or when Newton's method has
-    ///   not reached ``gradientTolerance`` within ``maximumIterations`` steps.
+    /// - Throws: ``ModelError`` for `alpha` not positive and finite, or when Newton's method
+    ///   stalls or has not reached ``gradientTolerance`` within ``maximumIterations`` steps.
     public func fit(alpha: Double) throws -> Solution {
         try check(alpha > 0 && alpha.isFinite, "alpha", "> 0 and finite for the exact fit", alpha)
         let width = design.columns
@@ -163,19 +166,24 @@ public struct ExactLogisticRegression: Sendable {
             step.scale(by: -1)
             let slope = current.gradient.reshaped([width * classCount]).dot(step)
             var length = 1.0
-            var candidate = parameters
-            var trial = current
+            var accepted: (parameters: Tensor<Double>, objective: Evaluation)?
             for _ in 0..<60 {
-                candidate = parameters
+                var candidate = parameters
                 candidate.addScaled(step.reshaped([width, classCount]), by: length)
-                trial = objective(candidate, alpha: alpha)
+                let trial = objective(candidate, alpha: alpha)
                 // Armijo's condition, up to F's rounding: near the optimum F cannot decrease
                 // measurably, and the full step is then safe.
-                if trial.value <= current.value + 1e-4 * length * slope + 1e-14 * abs(current.value) { break }
+                if trial.value <= current.value + 1e-4 * length * slope + 1e-14 * abs(current.value) {
+                    accepted = (candidate, trial)
+                    break
+                }
                 length /= 2
             }
-            guard trial.value.isFinite else { break }
-            (parameters, current) = (candidate, trial)
+            guard let accepted else {
+                throw ModelError.unusableData(
+                    "Newton's method stalled at alpha \(alpha) with gradient norm \(norm) (no step along its direction lowers the loss)")
+            }
+            (parameters, current) = accepted
         }
         throw ModelError.unusableData(
             "Newton's method did not reach a gradient norm of \(gradientTolerance) in \(maximumIterations) steps at alpha \(alpha); the data may be too close to separable for so small an alpha")
