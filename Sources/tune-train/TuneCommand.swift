@@ -20,8 +20,8 @@ struct TuneCommand: ParsableCommand {
             gp (Gaussian-process Bayesian optimisation: best for budgets of tens to a few hundred trials),
             cmaes (CMA evolution strategy over the numeric parameters), ga (steady-state genetic algorithm),
             pso (particle swarm), playbook (scrambled Sobol exploration for a third of the budget, at least 10
-            trials, then TPE or --exploit gp|cmaes|tpe-independent), gradient (ridge's alpha by the validation
-            loss's exact gradient). Pruners:
+            trials, then TPE or --exploit gp|cmaes|tpe-independent), gradient (ridge's or logistic's alpha by the
+            validation loss's exact gradient). Pruners:
             none, median, percentile, sha (asynchronous successive halving), hyperband. The default space of each model is listed by `tune-train space --model NAME`; --space
             reads one from YAML or JSON:
               lr: {type: float, low: 1e-5, high: 1e-1, log: true}

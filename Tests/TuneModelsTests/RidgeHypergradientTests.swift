@@ -44,7 +44,7 @@ import TuneTestSupport
         let (training, validation) = try Self.parts()
         let objective = try RidgeValidationLoss(training: training, validation: validation)
         let grid = try (0..<200).map { try objective.evaluate(logAlpha: -12 + 24 * Double($0) / 199).loss }
-        let steps = try RidgeGradientSearch().search(objective)
+        let steps = try PenaltyGradientSearch().search(objective)
         let best = steps.map(\.loss).min()!
         #expect(steps.count <= 20)
         #expect(best <= 1.01 * grid.min()!, "search \(best) after \(steps.count) fits, grid \(grid.min()!)")

@@ -36,14 +36,39 @@ import TuneSearch
         #expect(ridge["data"] as? String == "diabetes" && ridge["pruner"] as? String == "none")
     }
 
-    /// Ridge's alpha is tuned by its hypergradient, each evaluated strength a trial; a model
-    /// without a differentiable hyperparameter is a usage error.
-    @Test func gradientSearchTunesRidgeAndRefusesAForest() throws {
+    /// Ridge's and logistic regression's alpha are tuned by their hypergradients, each evaluated
+    /// strength a trial with the validation loss and its derivative; a model without a
+    /// differentiable hyperparameter is a usage error naming the two that have one.
+    @Test func gradientSearchTunesRidgeAndLogisticAndRefusesOthers() throws {
         let ridge = try #require(try TuneTrainProcess.run(["--model", "ridge", "--search", "gradient", "--data", "diabetes", "--json", "--quiet"]).json)
         #expect((ridge["n_trials"] as? Int ?? 99) <= 20)
         #expect((ridge["best_params"] as? [String: Any])?["alpha"] != nil)
-        let forest = try TuneTrainProcess.run(["--model", "rf", "--search", "gradient", "--data", "iris"])
-        #expect(forest.status == 64 && forest.standardError.contains("differentiable"), "\(forest.standardError)")
+
+        let storage = Self.temporaryStorage()
+        let space = URL(fileURLWithPath: storage.path).deletingLastPathComponent().appendingPathComponent("alpha.yaml")
+        try "alpha: {type: float, low: 1e-6, high: 10, log: true}".write(to: space, atomically: true, encoding: .utf8)
+        let logistic = try TuneTrainProcess.run([
+            "--model", "logistic", "--search", "gradient", "--data", "breast_cancer", "--space", space.path, "--trials", "12",
+            "--storage", storage.url, "--study", "logistic", "--json", "--quiet"])
+        #expect(logistic.status == 0, "\(logistic.standardError)")
+        let json = try #require(logistic.json)
+        #expect(json["n_trials"] as? Int == 12 && json["metric"] as? String == "accuracy")
+        let stored = try SQLiteStorage(path: storage.path)
+        let trials = try stored.trials(studyID: try #require(try stored.study(named: "logistic")).id)
+        for trial in trials {
+            guard case .double(let loss) = trial.userAttributes["validation_cross_entropy"],
+                  case .double = trial.userAttributes["hypergradient"] else {
+                Issue.record("trial \(trial.number) lacks the loss or its hypergradient: \(trial.userAttributes)")
+                continue
+            }
+            #expect(loss > 0 && (0...1).contains(trial.value ?? -1))
+        }
+
+        for model in ["mlp", "rf"] {
+            let refused = try TuneTrainProcess.run(["--model", model, "--search", "gradient", "--data", "iris"])
+            #expect(refused.status == 64 && refused.standardError.contains("differentiable")
+                    && refused.standardError.contains("ridge and logistic"), "\(refused.standardError)")
+        }
     }
 
     @Test func theSameSeedGivesTheSameStudy() throws {

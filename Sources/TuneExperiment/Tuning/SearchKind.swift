@@ -30,7 +30,7 @@ public enum SearchKind: String, CaseIterable, Codable, Sendable {
     /// budget, then an exploiting sampler (TPE unless told otherwise) for the rest.
     case playbook
     /// Follows the exact gradient of the validation loss with respect to a differentiable
-    /// hyperparameter (ridge's `alpha`) instead of sampling; see ``isSampler``.
+    /// hyperparameter (ridge's or logistic regression's `alpha`) instead of sampling; see ``isSampler``.
     case gradient
 
     /// Whether the search is a ``Sampler`` over arbitrary spaces (the gradient search is not: it

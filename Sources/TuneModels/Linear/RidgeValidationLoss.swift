@@ -11,7 +11,7 @@ import TuneTensor
 /// `w(α) = (XcᵀXc + αI)⁻¹ Xcᵀyc`. Differentiating the normal equations gives
 /// `dw/dα = −(XcᵀXc + αI)⁻¹ w`, one more solve with the same Cholesky factor; the prediction on a
 /// validation row x is `ȳ + (x − x̄)ᵀw`, so `dL/dα = (2/m)·Σ rᵢ (xᵢ − x̄)ᵀ dw/dα` with residuals rᵢ.
-public struct RidgeValidationLoss: Sendable {
+public struct RidgeValidationLoss: DifferentiableValidationLoss {
     /// `XcᵀXc` (p × p) and `Xcᵀyc` of the training part.
     private let gram: Tensor<Double>
     private let moment: [Double]

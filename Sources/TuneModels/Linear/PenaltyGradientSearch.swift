@@ -1,14 +1,15 @@
 import Foundation
 
-/// Tunes ridge regression's L2 strength by its exact hypergradient (``RidgeValidationLoss``).
-/// The validation loss need not be unimodal in `log α` (on diabetes it rises from small α to a
-/// local maximum near α = 5, then falls to its minimum near α = 60), so a single descent from
-/// one start can end in the wrong basin. The search therefore scans a few strengths across the
+/// Tunes a model's L2 strength by the exact hypergradient of its validation loss (any
+/// ``DifferentiableValidationLoss``: ridge's, logistic regression's). The validation loss need not
+/// be unimodal in `log α` (for ridge on diabetes it rises from small α to a local maximum near
+/// α = 5, then falls to its minimum near α = 60), so a single descent from one start can end in
+/// the wrong basin. The search therefore scans a few strengths across the
 /// range, where the derivatives' signs locate every basin between two scanned points, and then
 /// closes the most promising sign change by secant steps on the derivative, safeguarded by
 /// bisection (a one-dimensional quasi-Newton method). Each step costs one model fit; a fine grid
 /// of 200 values costs 200.
-public struct RidgeGradientSearch: Sendable {
+public struct PenaltyGradientSearch: Sendable {
     /// One evaluated strength.
     public struct Step: Sendable, Equatable {
         public var alpha: Double
@@ -32,7 +33,7 @@ public struct RidgeGradientSearch: Sendable {
     }
 
     /// Every strength evaluated, in order; the best is the one with the least loss.
-    public func search(_ objective: RidgeValidationLoss) throws -> [Step] {
+    public func search(_ objective: some DifferentiableValidationLoss) throws -> [Step] {
         var steps: [Step] = []
         func evaluate(_ logAlpha: Double) throws -> Step {
             let (loss, derivative) = try objective.evaluate(logAlpha: logAlpha)
