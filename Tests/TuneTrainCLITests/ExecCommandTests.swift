@@ -124,7 +124,10 @@ import TuneSearch
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT)
-        Thread.sleep(forTimeInterval: 0.3)
+        // The commands get the signal as tune-train stops; on a busy machine they may take a moment
+        // to go, so wait for them (a few seconds at most) rather than a fixed time.
+        let stopDeadline = Date().addingTimeInterval(5)
+        while started.contains(where: Self.isRunning), Date() < stopDeadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(started.allSatisfy { !Self.isRunning($0) }, "the commands were stopped with tune-train")
     }
 

@@ -85,7 +85,6 @@ public final class CommandProcess: @unchecked Sendable {
         finished.enter()
         process.terminationHandler = { _ in finished.leave() }
         try await start()
-        ProcessGroups.insert(process.processIdentifier)
         if let timeout {
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [self] in stop(.timedOut) }
         }
@@ -104,10 +103,10 @@ public final class CommandProcess: @unchecked Sendable {
         }
     }
 
-    /// Starts the process from a new thread that blocks no signal. A child inherits the signal
-    /// mask of the thread that starts it, and the threads async code runs on (libdispatch's
-    /// workers) block nearly every signal: a command started from one ignored SIGTERM and SIGINT
-    /// until SIGKILL.
+    /// Starts the process (tracking its group, ``ProcessGroups``) from a new thread that blocks no
+    /// signal. A child inherits the signal mask of the thread that starts it, and the threads async
+    /// code runs on (libdispatch's workers) block nearly every signal: a command started from one
+    /// ignored SIGTERM and SIGINT until SIGKILL.
     private func start() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             Thread { [self] in
@@ -115,7 +114,10 @@ public final class CommandProcess: @unchecked Sendable {
                 sigemptyset(&none)
                 pthread_sigmask(SIG_SETMASK, &none, nil)
                 do {
-                    try process.run()
+                    try ProcessGroups.launch {
+                        try process.run()
+                        return process.processIdentifier
+                    }
                     continuation.resume()
                 } catch {
                     continuation.resume(throwing: error)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The process groups of the trial commands running now. Foundation starts each command in a
 /// group of its own, so the terminal's Ctrl-C reaches `tune-train` but not them;
@@ -16,9 +17,22 @@ public enum ProcessGroups {
         return slots
     }()
     private static let lock = NSLock()
+    /// Commands being started whose groups are not in the table yet: an interruption waits for
+    /// them (briefly), so a command started just before Ctrl-C is stopped too.
+    private static let launching = Atomic<Int>(0)
+    /// How long an interruption waits for commands being started, at most.
+    private static let launchWaitMilliseconds = 200
+
+    /// Runs `launch` (which starts a command and returns its group) and tracks the group, with
+    /// interruptions waiting until it is tracked.
+    static func launch(_ launch: () throws -> pid_t) rethrows {
+        launching.add(1, ordering: .sequentiallyConsistent)
+        defer { launching.subtract(1, ordering: .sequentiallyConsistent) }
+        insert(try launch())
+    }
 
     /// Tracks `group` (when the table has room).
-    static func insert(_ group: pid_t) { replace(0, with: group) }
+    private static func insert(_ group: pid_t) { replace(0, with: group) }
 
     /// Stops tracking `group`: its command has finished.
     static func remove(_ group: pid_t) { replace(group, with: 0) }
@@ -37,6 +51,13 @@ public enum ProcessGroups {
         _ = slots  // The table is made now: the handler must not be the first to touch it.
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { received in
+                // nanosleep may be called from a signal handler; locks may not.
+                var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
+                var waited = 0
+                while ProcessGroups.launching.load(ordering: .sequentiallyConsistent) > 0, waited < ProcessGroups.launchWaitMilliseconds {
+                    nanosleep(&pause, nil)
+                    waited += 1
+                }
                 for slot in 0..<ProcessGroups.capacity where ProcessGroups.slots[slot] != 0 {
                     kill(-ProcessGroups.slots[slot], SIGTERM)
                 }
