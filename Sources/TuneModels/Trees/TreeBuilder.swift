@@ -114,7 +114,7 @@ struct TreeBuilder {
             scratch = Array(repeating: (0, 0), count: rows.count)
             sortedScratch = [Int32](repeating: 0, count: rows.count)
         }
-        var frontier = [makePending(start: 0, end: rows.count, depth: 0)]
+        var frontier = [makePending(start: 0, end: rows.count, depth: 0, statistics: nodeStatistics(0, rows.count))]
         var leaves = 1
         while !frontier.isEmpty {
             let index: Int
@@ -125,9 +125,17 @@ struct TreeBuilder {
             }
             let pending = frontier.remove(at: index)
             guard let split = pending.split, leaves < (settings.maxLeafNodes ?? Int.max) else { continue }
-            let middle = partition(pending.start, pending.end, split, childDepth: pending.depth + 1)
-            let leftChild = makePending(start: pending.start, end: middle, depth: pending.depth + 1)
-            let rightChild = makePending(start: middle, end: pending.end, depth: pending.depth + 1)
+            let middle = partition(pending.start, pending.end, split)
+            let childDepth = pending.depth + 1
+            let (left, right) = (nodeStatistics(pending.start, middle), nodeStatistics(middle, pending.end))
+            // Presorted lists are put in the children's order only if a child may be split.
+            if presorted != nil,
+               maySplit(rows: middle - pending.start, depth: childDepth, impurity: left.impurity)
+                || maySplit(rows: pending.end - middle, depth: childDepth, impurity: right.impurity) {
+                presorted!.finishPartition(pending.start..<pending.end, splitFeature: split.feature)
+            }
+            let leftChild = makePending(start: pending.start, end: middle, depth: childDepth, statistics: left)
+            let rightChild = makePending(start: middle, end: pending.end, depth: childDepth, statistics: right)
             tree.feature[pending.node] = Int32(split.feature)
             tree.threshold[pending.node] = split.threshold
             tree.left[pending.node] = Int32(leftChild.node)
@@ -161,9 +169,10 @@ struct TreeBuilder {
         return samples.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
-    /// Adds the node for `start..<end` and finds its best split, if it may be split.
-    private mutating func makePending(start: Int, end: Int, depth: Int) -> Pending {
-        let (value, classWeights, impurity, weight) = nodeStatistics(start, end)
+    /// Adds the node for `start..<end` (with its ``nodeStatistics(_:_:)``) and finds its best
+    /// split, if it may be split.
+    private mutating func makePending(start: Int, end: Int, depth: Int, statistics: NodeStatistics) -> Pending {
+        let (value, classWeights, impurity, weight) = statistics
         let node = tree.addNode(depth: depth, samples: end - start, value: value)
         var split: Split?
         if maySplit(rows: end - start, depth: depth, impurity: impurity) {
@@ -179,9 +188,11 @@ struct TreeBuilder {
         return Pending(node: node, start: start, end: end, depth: depth, split: split)
     }
 
-    /// The node's value (class distribution or mean), class weights (classification), impurity and
+    /// A node's value (class distribution or mean), class weights (classification), impurity and
     /// total weight.
-    private func nodeStatistics(_ start: Int, _ end: Int) -> (value: [Double], classWeights: [Double], impurity: Double, weight: Double) {
+    private typealias NodeStatistics = (value: [Double], classWeights: [Double], impurity: Double, weight: Double)
+
+    private func nodeStatistics(_ start: Int, _ end: Int) -> NodeStatistics {
         var weight = 0.0
         if classCount > 0 {
             var counts = [Double](repeating: 0, count: classCount)
@@ -366,17 +377,13 @@ struct TreeBuilder {
     }
 
     /// Moves the rows of `start..<end` with `x[feature] <= threshold` first; returns the boundary.
-    /// Presorted rows are reordered by every feature only if a child (at `childDepth`) may be split.
-    private mutating func partition(_ start: Int, _ end: Int, _ split: Split, childDepth: Int) -> Int {
+    /// Presorted rows are moved in feature 0's and the split feature's lists only, until
+    /// ``PresortedRows/finishPartition(_:splitFeature:)``.
+    private mutating func partition(_ start: Int, _ end: Int, _ split: Split) -> Int {
         importances[split.feature] += split.improvement
         let column = columns[split.feature]
         if presorted != nil {
-            let middle = presorted!.startPartition(start..<end, feature: split.feature, values: column, threshold: split.threshold)
-            if maySplit(rows: middle - start, depth: childDepth, impurity: nodeStatistics(start, middle).impurity)
-                || maySplit(rows: end - middle, depth: childDepth, impurity: nodeStatistics(middle, end).impurity) {
-                presorted!.finishPartition(start..<end, splitFeature: split.feature)
-            }
-            return middle
+            return presorted!.startPartition(start..<end, feature: split.feature, values: column, threshold: split.threshold)
         }
         var middle = start
         for position in start..<end where column[Int(samples[position])] <= split.threshold {
