@@ -10,6 +10,9 @@ public struct TrainingResult: Encodable, Sendable {
     public var trainScore: Double
     public var testScore: Double
     public var epochsRun: Int
+    /// The learning rate at the end of each epoch (iterative models; where hypergradient descent
+    /// took it, when it is on).
+    public var learningRates: [Double]?
     public var fitSeconds: Double
     public var trainRows: Int
     public var testRows: Int
@@ -22,7 +25,7 @@ public struct TrainingResult: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case model, data, task, params, metric, trainScore = "train_score", testScore = "test_score"
-        case epochsRun = "epochs_run", fitSeconds = "fit_seconds", trainRows = "train_rows", testRows = "test_rows"
+        case epochsRun = "epochs_run", learningRates = "lr_by_epoch", fitSeconds = "fit_seconds", trainRows = "train_rows", testRows = "test_rows"
         case scaling, seed, crossValidationScores = "cv_scores", crossValidationMean = "cv_mean"
         case crossValidationStandardDeviation = "cv_std"
     }

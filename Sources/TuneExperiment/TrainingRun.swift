@@ -66,6 +66,7 @@ public struct TrainingRun: Sendable {
             model: model.rawValue, data: rawTrain.name, task: rawTrain.task.classCount == nil ? "regression" : "classification",
             params: parameterList, metric: rawTrain.task.classCount == nil ? "r2" : "accuracy",
             trainScore: fitted.score(train), testScore: fitted.score(test), epochsRun: fitted.reports.count,
+            learningRates: fitted.reports.isEmpty ? nil : fitted.reports.map(\.learningRate),
             fitSeconds: seconds, trainRows: train.rowCount, testRows: test.rowCount, scaling: split.scaling.rawValue,
             seed: seed, crossValidationScores: crossValidation?.scores, crossValidationMean: crossValidation?.mean,
             crossValidationStandardDeviation: crossValidation?.standardDeviation)

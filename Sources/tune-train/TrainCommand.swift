@@ -28,7 +28,7 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var options: ModelRunOptions
 
-    @Flag(help: "Print each epoch's loss and validation metric (to standard error).")
+    @Flag(help: "Print each epoch's loss, validation metric and learning rate (to standard error).")
     var verbose = false
 
     func run() throws {
@@ -40,7 +40,8 @@ struct TrainCommand: ParsableCommand {
             epochCallback: { report in
                 if verbose {
                     let metric = report.validationMetric.map { String(format: ", validation %.4f", $0) } ?? ""
-                    FileHandle.standardError.write(Data(String(format: "epoch %d: loss %.5f%@\n", report.epoch, report.trainLoss, metric).utf8))
+                    let line = String(format: "epoch %d: loss %.5f%@, lr %.4g\n", report.epoch, report.trainLoss, metric, report.learningRate)
+                    FileHandle.standardError.write(Data(line.utf8))
                 }
                 return .proceed
             }, crossValidationFolds: options.cv)

@@ -62,6 +62,23 @@ import TuneTestSupport
         #expect(adapted < fixed / 2, "Adam-HD \(adapted), Adam \(fixed)")
     }
 
+    /// Epoch reports carry the rate the epoch ended with: the fixed rate without the option, the
+    /// adapted one with it.
+    @Test func epochReportsCarryTheAdaptedRate() throws {
+        var generator = SeededGenerator(seed: 6)
+        let features = Tensor<Float>.normal(shape: [200, 3], using: &generator)
+        let labels = (0..<200).map { row in Float(features[row, 0] > 0 ? 1 : 0) }
+        let data = Dataset(name: "l", features: features, targets: labels, task: .classification(classNames: ["0", "1"]))
+        var settings = LogisticRegression.Hyperparameters()
+        settings.learningRate = 1e-4
+        settings.epochs = 5
+        let fixed = try LogisticRegression(settings).fit(data).reports.map(\.learningRate)
+        #expect(fixed.count == 5 && fixed.allSatisfy { abs($0 - 1e-4) < 1e-9 }, "\(fixed)")  // the Float rate, widened
+        settings.hypergradient = 1e-3
+        let adapted = try LogisticRegression(settings).fit(data).reports.map(\.learningRate)
+        #expect(adapted.count == 5 && adapted.last! > 2e-4 && Set(adapted).count == 5, "\(adapted)")
+    }
+
     /// The multiplicative rule on f(θ) = θ²/2 from θ = 1 with SGD at α = 0.1: the step's
     /// direction and the next gradient point the same way (cos = 1), so α₁ = α₀·(1 + β).
     /// On θ = (1, −1) with an overshooting rate α = 1.5 they point opposite ways (cos = −1):

@@ -9,6 +9,9 @@ public struct EpochReport: Sendable, Equatable {
     public var validationMetric: Double?
     /// Seconds since training started.
     public var elapsedSeconds: Double
+    /// The learning rate of the epoch's last step (the schedule's, or where hypergradient descent
+    /// has taken it).
+    public var learningRate: Double
 }
 
 /// An epoch callback's answer.

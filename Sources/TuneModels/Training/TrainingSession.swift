@@ -109,7 +109,7 @@ public struct TrainingSession<Scalar: TensorScalar> {
         }
         let report = EpochReport(
             epoch: epoch, trainLoss: lossSum / Double(batches), validationMetric: validate?(network),
-            elapsedSeconds: Date().timeIntervalSince(self.start))
+            elapsedSeconds: Date().timeIntervalSince(self.start), learningRate: Double(hypergradient?.rate ?? learningRate))
         reports.append(report)
         updateEarlyStopping(report)
         if epoch >= configuration.epochs || stepCallbackStopped { finish() }
