@@ -32,7 +32,7 @@ struct HTMLPage {
     }
 
     /// An empty section's text in place of a plot.
-    static func placeholder(_ text: String) -> String { "<p class=\"empty\">\(text.htmlEscaped)</p>" }
+    static func emptyNote(_ text: String) -> String { "<p class=\"empty\">\(text.htmlEscaped)</p>" }
 
     static let style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1320px;padding:16px 24px;color:#222;background:#fafafa}

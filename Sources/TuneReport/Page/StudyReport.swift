@@ -29,22 +29,22 @@ public struct StudyReport: Sendable {
         }
         let completed = study.completed
         let curves = LearningCurvesPlot.curves(study)
-        let noCompleted = HTMLPage.placeholder("No completed trial yet.")
+        let noCompleted = HTMLPage.emptyNote("No completed trial yet.")
         let sections: [HTMLPage.Section] = [
             .init(id: "metadata", title: "Study", note: "", body: StudyMetadata.html(study)),
             .init(id: "history", title: "Optimisation history",
                   note: "Each finished trial's value; the line is the best value so far, the star the best trial.",
-                  body: study.trials.contains(where: \.state.isFinished) ? OptimizationHistoryPlot.svg(study) : HTMLPage.placeholder("No finished trial yet.")),
+                  body: study.trials.contains(where: \.state.isFinished) ? OptimizationHistoryPlot.svg(study) : HTMLPage.emptyNote("No finished trial yet.")),
             .init(id: "learning-curves", title: "Learning curves",
                   note: "Intermediate values of the \(curves.count) trials that reported them; pruned trials stop where the pruner cut them (×).",
-                  body: curves.isEmpty ? HTMLPage.placeholder("No trial reported intermediate values.") : LearningCurvesPlot.svg(study)),
+                  body: curves.isEmpty ? HTMLPage.emptyNote("No trial reported intermediate values.") : LearningCurvesPlot.svg(study)),
             .init(id: "importance", title: "Hyperparameter importances (fANOVA)",
                   note: importances.map { "Fraction of the objective's variance explained by each parameter alone and by each pair's interaction (Hutter et al. 2014), from a 64-tree random forest fitted on \($0.trialCount) completed trials." } ?? "",
-                  body: importances.map(ImportanceBarsPlot.svg) ?? HTMLPage.placeholder(importanceProblem)),
+                  body: importances.map(ImportanceBarsPlot.svg) ?? HTMLPage.emptyNote(importanceProblem)),
             .init(id: "heat-map", title: "Heat map of the two most important parameters",
                   note: importances?.surface.map { "The forest's mean prediction over \($0.parameters.0) and \($0.parameters.1), the other parameters averaged out; dots are completed trials." } ?? "",
                   body: importances?.surface.flatMap { HeatMapPlot.svg(study, surface: $0) }
-                      ?? HTMLPage.placeholder("Needs importances over at least two parameters.")),
+                      ?? HTMLPage.emptyNote("Needs importances over at least two parameters.")),
             .init(id: "parallel-coordinates", title: "Parallel coordinates",
                   note: "Each completed trial as a line through its parameters and value, coloured by value.",
                   body: completed.isEmpty ? noCompleted : ParallelCoordinatesPlot.svg(study)),
