@@ -12,6 +12,8 @@ import TuneSearch
 public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
     /// The database file.
     public let path: String
+    /// How long a change waits for other processes' changes to the file.
+    public let busyTimeout: TimeInterval
     private let queue: DatabaseQueue
     let parsedText = ParsedTextCache()
 
@@ -20,27 +22,43 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
     ///   database, or holds another Optuna schema version.
     public init(path: String, busyTimeout: TimeInterval = 60) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "tune-train study storage"
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                try db.inTransaction(.immediate) {
-                    try OptunaSchema.prepare(db, path: path)
-                    return .commit
+            try Self.retryingRefusedLocks(for: busyTimeout) {
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                    try db.inTransaction(.immediate) {
+                        try OptunaSchema.prepare(db, path: path)
+                        return .commit
+                    }
                 }
             }
         } catch let error as StorageError {
             throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StorageErrorText.unreadable(path, "is not an SQLite database; check the path, or name a new file to start one")
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
-            throw StorageErrorText.unreadable(path, "cannot be opened (\(error.message ?? "unable to open")); check that its folder exists and is writable")
         } catch let error as DatabaseError {
-            throw StorageErrorText.unreadable(path, error.message ?? "\(error)")
+            throw StorageErrorText.failure(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Runs `body` again while SQLite refuses a lock without waiting for it, for up to `timeout`
+    /// seconds. SQLite does so to a connection that would otherwise deadlock with another: when
+    /// processes started together switch a new file to WAL at once, all but one are refused, and
+    /// by the time they retry the file is in WAL mode and the switch needs no lock.
+    private static func retryingRefusedLocks(for timeout: TimeInterval, _ body: () throws -> Void) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var pause = 0.002
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.1)
+            }
         }
     }
 
@@ -61,7 +79,7 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
                 return result!
             }
         } catch let error as DatabaseError {
-            throw StorageErrorText.unreadable(path, error.message ?? "\(error)")
+            throw StorageErrorText.failure(error, path: path, busyTimeout: busyTimeout)
         }
     }
 
@@ -71,7 +89,7 @@ public final class SQLiteStorage: StudyStorage, @unchecked Sendable {
         do {
             return try queue.read { db in try body(db) }
         } catch let error as DatabaseError {
-            throw StorageErrorText.unreadable(path, error.message ?? "\(error)")
+            throw StorageErrorText.failure(error, path: path, busyTimeout: busyTimeout)
         }
     }
 

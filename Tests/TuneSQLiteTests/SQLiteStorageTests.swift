@@ -29,6 +29,40 @@ import GRDB
         #expect(try reopened.transaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
 
+    /// Switching a file to WAL needs its exclusive lock. When another connection is writing to
+    /// it, SQLite refuses the switch at once rather than wait (waiting could deadlock, as when
+    /// processes started together on a new file all switch it): opening tries again until the
+    /// writer is done.
+    @Test func openingAFileAnotherConnectionIsWritingWaitsForIt() throws {
+        let path = TemporaryDatabase.path()
+        var holdsItsTransaction = Configuration()
+        holdsItsTransaction.allowsUnsafeTransactions = true
+        let writer = try DatabaseQueue(path: path, configuration: holdsItsTransaction)
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) {
+            try? writer.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+        }
+        let storage = try SQLiteStorage(path: path)
+        #expect(try storage.transaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        _ = try storage.createStudy(name: "after the writer", direction: .minimize)
+    }
+
+    /// A file locked for longer than the busy timeout names the likely holder.
+    @Test func aFileLockedTooLongSaysWhatMayHoldIt() throws {
+        let path = TemporaryDatabase.path()
+        _ = try SQLiteStorage(path: path)
+        var holdsItsTransaction = Configuration()
+        holdsItsTransaction.allowsUnsafeTransactions = true
+        let writer = try DatabaseQueue(path: path, configuration: holdsItsTransaction)
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        defer { try? writer.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") } }
+        #expect {
+            try SQLiteStorage(path: path, busyTimeout: 0.2).createStudy(name: "blocked", direction: .minimize)
+        } throws: { error in "\(error)".contains("\(path): stayed locked by another connection for 0.2 s") }
+    }
+
     @Test func aFileThatIsNotAStudyDatabaseIsAClearError() throws {
         let path = TemporaryDatabase.path()
         try Data("this is not sqlite".utf8).write(to: URL(fileURLWithPath: path))
