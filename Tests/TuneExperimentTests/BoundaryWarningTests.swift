@@ -28,7 +28,7 @@ import TuneSearch
         let warnings = BoundaryWarning.check(space: Self.space, trials: trials, direction: .maximize)
         #expect(warnings.count == 1)
         let warning = try #require(warnings.first)
-        #expect(warning.parameter == "lr" && warning.side == .upper && warning.crowded == 5)
+        #expect(warning.parameter == "lr" && warning.side == .upper && warning.evidence == .crowded(5, of: 5))
         #expect(abs(warning.suggestedBound - 1.0) < 1e-12)
         #expect(warning.description.contains("high: 1"))
     }
@@ -52,5 +52,23 @@ import TuneSearch
         #expect(BoundaryWarning.check(space: Self.space, trials: few, direction: .maximize).isEmpty)
         let spread = (0..<8).map { Self.trial($0, value: Double($0), lr: [1e-4, 1e-3, 1e-2, 0.05][$0 % 4], layers: 1 + $0, dropout: 0.05 * Double($0)) }
         #expect(BoundaryWarning.check(space: Self.space, trials: spread, direction: .maximize).filter { $0.parameter != "layers" }.isEmpty)
+    }
+
+    /// The gradient search's check: the best setting is a bound and the loss's slope there
+    /// points beyond it by a material amount.
+    @Test func aLossStillFallingAtABoundIsWarnedOfUnlessItIsFlat() throws {
+        let alpha = ParameterDistribution.float(low: 1e-4, high: 100, log: true)
+        let lower = try #require(BoundaryWarning.gradientCheck(parameter: "alpha", distribution: alpha, best: 1e-4, loss: 1, slope: 0.01))
+        #expect(lower.side == .lower && lower.evidence == .lossFallsThrough(slope: 0.01))
+        #expect(abs(lower.suggestedBound - 1e-5) < 1e-18)
+        #expect(lower.description.contains("lower bound 0.0001") && lower.description.contains("low: 1e-05"))
+        let upper = try #require(BoundaryWarning.gradientCheck(parameter: "alpha", distribution: alpha, best: 100, loss: 1, slope: -0.01))
+        #expect(upper.side == .upper && upper.suggestedBound == 1000)
+        // A decade further would lower the loss by 0.01 · ln 10 ≈ 2.3%; with a slope 100 times
+        // smaller, by 0.023% — flat, below the 0.1% that is worth widening for.
+        #expect(BoundaryWarning.gradientCheck(parameter: "alpha", distribution: alpha, best: 1e-4, loss: 1, slope: 1e-4) == nil)
+        // Rising beyond the bound, or not at a bound: nothing to say.
+        #expect(BoundaryWarning.gradientCheck(parameter: "alpha", distribution: alpha, best: 1e-4, loss: 1, slope: -0.01) == nil)
+        #expect(BoundaryWarning.gradientCheck(parameter: "alpha", distribution: alpha, best: 0.5, loss: 1, slope: 0.01) == nil)
     }
 }

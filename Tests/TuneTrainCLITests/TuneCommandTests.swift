@@ -36,19 +36,21 @@ import TuneSearch
         #expect(ridge["data"] as? String == "diabetes" && ridge["pruner"] as? String == "none")
     }
 
-    /// Ridge's and logistic regression's alpha are tuned by their hypergradients, each evaluated
-    /// strength a trial with the validation loss and its derivative; a model without a
-    /// differentiable hyperparameter is a usage error naming the two that have one.
+    /// Ridge's and logistic regression's alpha are tuned by their hypergradients (logistic's
+    /// default space for it is alpha alone), each evaluated strength a trial with the validation
+    /// loss and its derivative; a best strength at a bound where the loss still falls materially
+    /// is warned of, a flat one is not; a model without a differentiable hyperparameter is a
+    /// usage error naming the two that have one.
     @Test func gradientSearchTunesRidgeAndLogisticAndRefusesOthers() throws {
         let ridge = try #require(try TuneTrainProcess.run(["--model", "ridge", "--search", "gradient", "--data", "diabetes", "--json", "--quiet"]).json)
         #expect((ridge["n_trials"] as? Int ?? 99) <= 20)
         #expect((ridge["best_params"] as? [String: Any])?["alpha"] != nil)
+        // Unscaled diabetes: the loss falls toward alpha → 0, but by under 0.1% a decade further.
+        #expect((ridge["warnings"] as? [String])?.isEmpty == true, "\(ridge["warnings"] ?? "none")")
 
         let storage = Self.temporaryStorage()
-        let space = URL(fileURLWithPath: storage.path).deletingLastPathComponent().appendingPathComponent("alpha.yaml")
-        try "alpha: {type: float, low: 1e-6, high: 10, log: true}".write(to: space, atomically: true, encoding: .utf8)
         let logistic = try TuneTrainProcess.run([
-            "--model", "logistic", "--search", "gradient", "--data", "breast_cancer", "--space", space.path, "--trials", "12",
+            "--model", "logistic", "--search", "gradient", "--data", "breast_cancer", "--trials", "12",
             "--storage", storage.url, "--study", "logistic", "--json", "--quiet"])
         #expect(logistic.status == 0, "\(logistic.standardError)")
         let json = try #require(logistic.json)
@@ -63,6 +65,17 @@ import TuneSearch
             }
             #expect(loss > 0 && (0...1).contains(trial.value ?? -1))
         }
+        #expect((json["warnings"] as? [String])?.isEmpty == true)
+
+        // Breast cancer's least validation loss is near alpha = 0.004, below this range.
+        let space = URL(fileURLWithPath: storage.path).deletingLastPathComponent().appendingPathComponent("alpha.yaml")
+        try "alpha: {type: float, low: 0.03, high: 10, log: true}".write(to: space, atomically: true, encoding: .utf8)
+        let narrow = try #require(try TuneTrainProcess.run([
+            "--model", "logistic", "--search", "gradient", "--data", "breast_cancer", "--space", space.path, "--seed", "0",
+            "--json", "--quiet"]).json)
+        let warnings = try #require(narrow["warnings"] as? [String])
+        #expect(warnings.count == 1 && warnings[0].contains("alpha: the best setting is its lower bound 0.03")
+                && warnings[0].contains("low: 0.003"), "\(warnings)")
 
         for model in ["mlp", "rf"] {
             let refused = try TuneTrainProcess.run(["--model", model, "--search", "gradient", "--data", "iris"])

@@ -8,14 +8,21 @@ public struct BoundaryWarning: Sendable, Equatable, CustomStringConvertible {
         case lower, upper
     }
 
+    /// What shows that the optimum may lie beyond the bound.
+    public enum Evidence: Sendable, Equatable {
+        /// `count` of the `of` best trials sit within ``BoundaryWarning/nearness`` of the bound.
+        case crowded(Int, of: Int)
+        /// The best setting is the bound itself and the validation loss still falls through it:
+        /// its derivative with respect to the searched scale (log for log ranges) is `slope`
+        /// there (positive at a lower bound, negative at an upper one).
+        case lossFallsThrough(slope: Double)
+    }
+
     public var parameter: String
     public var side: Side
     /// The bound the best trials sit at.
     public var bound: Double
-    /// How many of the best trials sit within ``nearness`` of it.
-    public var crowded: Int
-    /// How many best trials were looked at.
-    public var considered: Int
+    public var evidence: Evidence
     /// A wider bound to try: a decade further for log ranges, half the range further otherwise
     /// (kept positive where the range was).
     public var suggestedBound: Double
@@ -26,8 +33,16 @@ public struct BoundaryWarning: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         let key = side == .upper ? "high" : "low"
-        return "\(parameter): \(crowded) of the \(considered) best trials sit at its \(side.rawValue) bound "
-            + "\(Self.text(bound)); the best setting may lie beyond it — widen the range, e.g. \(key): \(Self.text(suggestedBound))"
+        let widen = "widen the range, e.g. \(key): \(Self.text(suggestedBound))"
+        switch evidence {
+        case let .crowded(count, of: considered):
+            return "\(parameter): \(count) of the \(considered) best trials sit at its \(side.rawValue) bound "
+                + "\(Self.text(bound)); the best setting may lie beyond it — \(widen)"
+        case let .lossFallsThrough(slope):
+            let direction = side == .upper ? "larger" : "smaller"
+            return "\(parameter): the best setting is its \(side.rawValue) bound \(Self.text(bound)), where the validation "
+                + "loss still falls toward \(direction) values (its derivative there: \(String(format: "%+.3g", slope))); the best setting lies beyond it — \(widen)"
+        }
     }
 
     private static func text(_ value: Double) -> String {
@@ -54,12 +69,36 @@ public struct BoundaryWarning: Sendable, Equatable, CustomStringConvertible {
                 // A range that cannot grow that way (a rate already at 0) is not worth a warning.
                 if bestAtBound, atBound * 2 > positions.count, wider != bound {
                     return BoundaryWarning(
-                        parameter: parameter.name, side: side, bound: bound, crowded: atBound,
-                        considered: positions.count, suggestedBound: wider)
+                        parameter: parameter.name, side: side, bound: bound,
+                        evidence: .crowded(atBound, of: positions.count), suggestedBound: wider)
                 }
             }
             return nil
         }
+    }
+}
+
+extension BoundaryWarning {
+    /// The loss's relative fall over the suggested widening, at the slope found at the bound,
+    /// below which the loss counts as flat there (nothing worth widening for).
+    public static let materialFall = 1e-3
+
+    /// The warning for a parameter searched by its gradient, when the best setting found is a
+    /// bound of `distribution` and `slope` — d validation loss / d parameter on the searched
+    /// scale (log for log ranges), at that setting, where the loss is `loss` — says the loss
+    /// goes on falling beyond it by at least ``materialFall`` of itself over the suggested
+    /// widening. The top-trials check does not fit such a search, which spreads its first
+    /// trials across the range on purpose.
+    public static func gradientCheck(parameter: String, distribution: ParameterDistribution, best value: Double,
+                                     loss: Double, slope: Double) -> BoundaryWarning? {
+        guard let range = NumericRange(distribution) else { return nil }
+        let position = range.position(value)
+        let side: Side
+        if position <= 1e-9, slope > 0 { side = .lower } else if position >= 1 - 1e-9, slope < 0 { side = .upper } else { return nil }
+        let bound = side == .upper ? range.high : range.low, wider = range.widened(side)
+        guard wider != bound, abs(slope) * abs(range.scaled(wider) - range.scaled(bound)) >= materialFall * abs(loss) else { return nil }
+        return BoundaryWarning(parameter: parameter, side: side, bound: bound, evidence: .lossFallsThrough(slope: slope),
+                               suggestedBound: wider)
     }
 }
 
@@ -79,6 +118,11 @@ private struct NumericRange {
     /// Where `value` lies, 0 at `low` and 1 at `high`, on the range's scale.
     func position(_ value: Double) -> Double {
         log ? Foundation.log(value / low) / Foundation.log(high / low) : (value - low) / (high - low)
+    }
+
+    /// `value` on the range's scale (its logarithm for log ranges).
+    func scaled(_ value: Double) -> Double {
+        log ? Foundation.log(value) : value
     }
 
     func widened(_ side: BoundaryWarning.Side) -> Double {

@@ -3,6 +3,16 @@ import TuneSearch
 /// Each model's search space when no `--space` file is given: the documents' spaces where they
 /// give one, otherwise the ranges practitioners start from.
 public enum DefaultSearchSpaces {
+    /// The default space of `model` searched by `search`: the model's default, except that the
+    /// gradient search follows the L2 strength alone (over a wider range than the samplers', since
+    /// each of its fits is exact and cheap).
+    public static func space(for model: ModelKind, search: SearchKind) -> SearchSpace {
+        if search == .gradient, model == .logistic {
+            return try! SearchSpace(["alpha": .float(low: 1e-6, high: 10, log: true)])
+        }
+        return space(for: model)
+    }
+
     /// The default space of `model`.
     public static func space(for model: ModelKind) -> SearchSpace {
         // The literals below are valid spaces; tests check every model's default space.

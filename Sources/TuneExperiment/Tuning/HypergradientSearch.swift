@@ -14,6 +14,9 @@ struct HypergradientSearch {
     var settings: TuningSettings
     var space: SearchSpace
 
+    /// Model fits (trials) at most: `--trials`, or 20.
+    var maximumFits: Int { settings.trials ?? 20 }
+
     /// Checks that the model and space have a differentiable hyperparameter to follow.
     /// - Throws: ``ParameterError`` naming what to change.
     func validate() throws {
@@ -54,23 +57,30 @@ struct HypergradientSearch {
     }
 
     /// Runs the search on `trainingPart`, recording every evaluated strength in `study`.
-    func run(study: Study, trainingPart: Dataset, callbacks: [StudyCallback]) throws {
+    /// - Returns: a warning when the least validation loss found is at a bound of alpha's range
+    ///   and the loss still falls beyond it.
+    func run(study: Study, trainingPart: Dataset, callbacks: [StudyCallback]) throws -> [BoundaryWarning] {
         let (train, validation) = try trainingPart.trainTestSplit(testSize: .fraction(settings.validationFraction), seed: settings.seed)
         let gradientTrained = settings.model.trainsByGradient(parameters: Dictionary(settings.fixedParameters, uniquingKeysWith: { $1 }))
         let (scaledTrain, scaledValidation, _) = settings.scaling.apply(train: train, test: validation, gradientTrained: gradientTrained)
         let objective = try objective(train: scaledTrain, validation: scaledValidation)
         let distribution = space.parameters[0].distribution
-        guard case let .float(low, high, _, _) = distribution else { return }
-        var search = PenaltyGradientSearch(maximumFits: settings.trials ?? 20)
+        guard case let .float(low, high, _, _) = distribution else { return [] }
+        var search = PenaltyGradientSearch(maximumFits: maximumFits)
         search.logAlphaBounds = log(low)...log(high)
-        for step in try search.search(objective.loss) {
+        let steps = try search.search(objective.loss)
+        for step in steps {
             try study.enqueueTrial(["alpha": .float(min(max(step.alpha, low), high))])
-            guard let trial = try study.ask() else { return }
+            guard let trial = try study.ask() else { break }
             _ = try trial.suggest("alpha", distribution)
             try trial.setUserAttribute(objective.lossName, .double(step.loss))
             try trial.setUserAttribute("hypergradient", .double(step.derivative))
             let record = try study.tell(trial, value: try objective.score(step))
             for callback in callbacks { callback(study, record) }
         }
+        guard let least = steps.min(by: { $0.loss < $1.loss }) else { return [] }
+        let warning = BoundaryWarning.gradientCheck(parameter: "alpha", distribution: distribution,
+                                                    best: min(max(least.alpha, low), high), loss: least.loss, slope: least.derivative)
+        return warning.map { [$0] } ?? []
     }
 }

@@ -20,7 +20,7 @@ public struct TuningRun: Sendable {
     }
 
     /// The space searched: the given one or the model's default.
-    public var space: SearchSpace { settings.space ?? DefaultSearchSpaces.space(for: settings.model) }
+    public var space: SearchSpace { settings.space ?? DefaultSearchSpaces.space(for: settings.model, search: settings.search) }
 
     /// Runs the study on `dataset`: the search, then (as settings ask) repeats of the best
     /// settings with other seeds, the final setting retrained and tested, an ensemble of the
@@ -51,10 +51,11 @@ public struct TuningRun: Sendable {
             fixedParameters: settings.fixedParameters, foldConcurrency: settings.concurrency > 1 ? 1 : cores)
         // Enqueued (WAITING) trials are started by this run, so they count as run now.
         let before = existing.filter { $0.state != .waiting }.count
-        observer?.searchStarted(study: name, plannedTrials: planned, existingTrials: Study.countedTrials(existing), timeout: settings.timeout)
+        observer?.searchStarted(study: name, plannedTrials: hypergradient?.maximumFits ?? planned, existingTrials: Study.countedTrials(existing), timeout: settings.timeout)
         let callbacks = studyCallbacks(telling: observer)
+        var gradientWarnings: [BoundaryWarning]?
         if let hypergradient {
-            try hypergradient.run(study: study, trainingPart: trainingPart, callbacks: callbacks)
+            gradientWarnings = try hypergradient.run(study: study, trainingPart: trainingPart, callbacks: callbacks)
         } else {
             try BLASThreads.withCount(settings.concurrency > 1 ? 1 : BLASThreads.count) {
                 try study.optimize(trials: planned, timeout: settings.timeout, concurrency: settings.concurrency,
@@ -98,7 +99,7 @@ public struct TuningRun: Sendable {
             seconds: Date().timeIntervalSince(started),
             topTrials: ranked.prefix(5).map { TrialSummary($0, space: space) }, repeats: repeats, finalTrial: final.number,
             finalParameters: ParameterList(final.parameters(in: space)), ensemble: ensemble,
-            warnings: BoundaryWarning.check(space: space, trials: trials, direction: .maximize).map(\.description))
+            warnings: (gradientWarnings ?? BoundaryWarning.check(space: space, trials: trials, direction: .maximize)).map(\.description))
     }
 
     /// Completed trials best first, one per distinct setting (the earliest trial of a setting
