@@ -84,6 +84,22 @@ import TuneSearch
         }
     }
 
+    /// The gradient search is deterministic, so run again on its stored study it adds nothing,
+    /// and with a larger --trials it adds only the fits beyond the stored ones.
+    @Test func aGradientSearchRunAgainAddsOnlyWhatTheStudyLacks() throws {
+        let storage = Self.temporaryStorage()
+        func run(trials: Int) throws -> [String: Any] {
+            try #require(try TuneTrainProcess.run([
+                "--model", "ridge", "--search", "gradient", "--data", "diabetes", "--scale", "standard", "--seed", "0",
+                "--trials", "\(trials)", "--storage", storage.url, "--json", "--quiet"]).json)
+        }
+        let first = try run(trials: 12), again = try run(trials: 12), longer = try run(trials: 16)
+        #expect(first["n_trials"] as? Int == 12 && again["n_trials"] as? Int == 12)
+        #expect(again["best_value"] as? Double == first["best_value"] as? Double)
+        #expect(longer["n_trials"] as? Int == 16)
+        #expect((longer["best_value"] as? Double ?? 0) >= (first["best_value"] as? Double ?? 1))
+    }
+
     @Test func theSameSeedGivesTheSameStudy() throws {
         let arguments = ["--model", "logistic", "--search", "qmc", "--data", "iris", "--trials", "4", "--param", "epochs=5", "--seed", "3", "--json", "--quiet"]
         let first = try #require(try TuneTrainProcess.run(arguments).json)

@@ -56,7 +56,8 @@ struct HypergradientSearch {
         }
     }
 
-    /// Runs the search on `trainingPart`, recording every evaluated strength in `study`.
+    /// Runs the search on `trainingPart`, recording in `study` every evaluated strength it does
+    /// not hold yet.
     /// - Returns: a warning when the least validation loss found is at a bound of alpha's range
     ///   and the loss still falls beyond it.
     func run(study: Study, trainingPart: Dataset, callbacks: [StudyCallback]) throws -> [BoundaryWarning] {
@@ -69,8 +70,13 @@ struct HypergradientSearch {
         var search = PenaltyGradientSearch(maximumFits: maximumFits)
         search.logAlphaBounds = log(low)...log(high)
         let steps = try search.search(objective.loss)
+        // The search is deterministic: run again on a stored study, it records only the
+        // strengths the study lacks (none when nothing changed, the later ones after a larger --trials).
+        var stored = Set(try study.trials.filter { $0.state == .complete }.compactMap { $0.internalParameters["alpha"] })
         for step in steps {
-            try study.enqueueTrial(["alpha": .float(min(max(step.alpha, low), high))])
+            let alpha = min(max(step.alpha, low), high)
+            guard stored.insert(alpha).inserted else { continue }
+            try study.enqueueTrial(["alpha": .float(alpha)])
             guard let trial = try study.ask() else { break }
             _ = try trial.suggest("alpha", distribution)
             try trial.setUserAttribute(objective.lossName, .double(step.loss))
