@@ -38,7 +38,7 @@ import TuneSearch
 
     /// Ridge's and logistic regression's alpha are tuned by their hypergradients (logistic's
     /// default space for it is alpha alone), each evaluated strength a trial with the validation
-    /// loss and its derivative; a best strength at a bound where the loss still falls materially
+    /// loss and its derivative, ties in the metric ranked by the loss; a best strength at a bound where the loss still falls materially
     /// is warned of, a flat one is not; a model without a differentiable hyperparameter is a
     /// usage error naming the two that have one.
     @Test func gradientSearchTunesRidgeAndLogisticAndRefusesOthers() throws {
@@ -66,6 +66,16 @@ import TuneSearch
             #expect(loss > 0 && (0...1).contains(trial.value ?? -1))
         }
         #expect((json["warnings"] as? [String])?.isEmpty == true)
+        // Validation accuracy is flat near the optimum: of the trials tied at the best accuracy,
+        // the best is the one with the least validation loss, the search's own optimum.
+        let bestAccuracy = trials.compactMap(\.value).max() ?? .nan
+        let leastLossAtBest = trials.filter { $0.value == bestAccuracy }.min { a, b in
+            guard case .double(let lossA)? = a.userAttributes["validation_cross_entropy"],
+                  case .double(let lossB)? = b.userAttributes["validation_cross_entropy"] else { return false }
+            return lossA < lossB
+        }
+        #expect(trials.filter { $0.value == bestAccuracy }.count > 1, "a tie to break")
+        #expect(json["best_trial"] as? Int == leastLossAtBest?.number)
 
         // Breast cancer's least validation loss is near alpha = 0.004, below this range.
         let space = URL(fileURLWithPath: storage.path).deletingLastPathComponent().appendingPathComponent("alpha.yaml")

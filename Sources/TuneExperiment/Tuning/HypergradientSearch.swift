@@ -14,6 +14,9 @@ struct HypergradientSearch {
     var settings: TuningSettings
     var space: SearchSpace
 
+    /// The user attribute holding each trial's validation loss, the quantity the search minimises.
+    var lossAttribute: String { settings.model == .logistic ? "validation_cross_entropy" : "validation_mse" }
+
     /// Model fits (trials) at most: `--trials`, or 20.
     var maximumFits: Int { settings.trials ?? 20 }
 
@@ -35,23 +38,21 @@ struct HypergradientSearch {
         }
     }
 
-    /// The validation loss to follow, the name of its user attribute, and the trial value of an
-    /// evaluated strength.
+    /// The validation loss to follow and the trial value of an evaluated strength.
     private struct Objective {
         var loss: any DifferentiableValidationLoss
-        var lossName: String
         var score: (_ step: PenaltyGradientSearch.Step) throws -> Double
     }
 
     private func objective(train: Dataset, validation: Dataset) throws -> Objective {
         if settings.model == .logistic {
             let loss = try LogisticValidationLoss(training: train, validation: validation)
-            return Objective(loss: loss, lossName: "validation_cross_entropy") { try loss.validationAccuracy(logAlpha: log($0.alpha)) }
+            return Objective(loss: loss) { try loss.validationAccuracy(logAlpha: log($0.alpha)) }
         }
         let targets = validation.targets.map(Double.init)
         let mean = targets.reduce(0, +) / Double(targets.count)
         let variance = targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(targets.count)
-        return Objective(loss: try RidgeValidationLoss(training: train, validation: validation), lossName: "validation_mse") {
+        return Objective(loss: try RidgeValidationLoss(training: train, validation: validation)) {
             variance > 0 ? 1 - $0.loss / variance : -$0.loss
         }
     }
@@ -79,7 +80,7 @@ struct HypergradientSearch {
             try study.enqueueTrial(["alpha": .float(alpha)])
             guard let trial = try study.ask() else { break }
             _ = try trial.suggest("alpha", distribution)
-            try trial.setUserAttribute(objective.lossName, .double(step.loss))
+            try trial.setUserAttribute(lossAttribute, .double(step.loss))
             try trial.setUserAttribute("hypergradient", .double(step.derivative))
             let record = try study.tell(trial, value: try objective.score(step))
             for callback in callbacks { callback(study, record) }

@@ -64,7 +64,7 @@ public struct TuningRun: Sendable {
         }
         observer?.searchFinished()
         let trials = try study.trials
-        let ranked = Self.rankedSettings(trials)
+        let ranked = Self.rankedSettings(trials, tiesBrokenBy: hypergradient?.lossAttribute)
         guard let best = ranked.first, let bestValue = best.value else {
             let reasons = trials.compactMap(\.failReason)
             throw TuningError.noTrialCompleted(study: name, trials: trials.count, firstFailure: reasons.first)
@@ -103,11 +103,21 @@ public struct TuningRun: Sendable {
     }
 
     /// Completed trials best first, one per distinct setting (the earliest trial of a setting
-    /// evaluated more than once).
-    static func rankedSettings(_ trials: [TrialRecord]) -> [TrialRecord] {
+    /// evaluated more than once). Equal values are ordered by the user attribute `lossAttribute`
+    /// when given, least first (the gradient search's validation loss: its accuracy is flat near
+    /// the optimum, the loss is not), then by trial number.
+    static func rankedSettings(_ trials: [TrialRecord], tiesBrokenBy lossAttribute: String? = nil) -> [TrialRecord] {
+        func loss(_ trial: TrialRecord) -> Double {
+            guard let lossAttribute, case .double(let value)? = trial.userAttributes[lossAttribute] else { return .infinity }
+            return value
+        }
         var seen = Set<String>()
         return trials.filter { $0.state == .complete && $0.value != nil }
-            .sorted { $0.value! != $1.value! ? $0.value! > $1.value! : $0.number < $1.number }
+            .sorted { a, b in
+                if a.value! != b.value! { return a.value! > b.value! }
+                let (lossA, lossB) = (loss(a), loss(b))
+                return lossA != lossB ? lossA < lossB : a.number < b.number
+            }
             .filter { trial in
                 seen.insert(trial.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")).inserted
             }
