@@ -24,7 +24,7 @@ enum StorageErrorText {
         case .SQLITE_CANTOPEN:
             unreadable(path, "cannot be opened (\(error.message ?? "unable to open")); check that its folder exists and is writable")
         case .SQLITE_BUSY:
-            unreadable(path, "stayed locked by another connection for \(String(format: "%g", busyTimeout)) s; check for a process holding the file open in a transaction (an interactive sqlite3 shell, a stopped tune-train)")
+            unreadable(path, "stayed locked by another connection for more than \(String(format: "%g", busyTimeout)) s; check for a process holding the file open in a transaction (an interactive sqlite3 shell, a stopped tune-train)")
         default:
             unreadable(path, error.message ?? "\(error)")
         }

@@ -60,7 +60,7 @@ import GRDB
         defer { try? writer.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") } }
         #expect {
             try SQLiteStorage(path: path, busyTimeout: 0.2).createStudy(name: "blocked", direction: .minimize)
-        } throws: { error in "\(error)".contains("\(path): stayed locked by another connection for 0.2 s") }
+        } throws: { error in "\(error)".contains("\(path): stayed locked by another connection for more than 0.2 s") }
     }
 
     @Test func aFileThatIsNotAStudyDatabaseIsAClearError() throws {

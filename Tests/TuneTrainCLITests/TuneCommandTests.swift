@@ -86,6 +86,9 @@ import TuneSearch
         let warnings = try #require(narrow["warnings"] as? [String])
         #expect(warnings.count == 1 && warnings[0].contains("alpha: the best setting is its lower bound 0.03")
                 && warnings[0].contains("low: 0.003"), "\(warnings)")
+        try "alpha: {type: float, low: 0.03, high: 10}".write(to: space, atomically: true, encoding: .utf8)
+        let linear = try TuneTrainProcess.run(["--model", "logistic", "--search", "gradient", "--data", "breast_cancer", "--space", space.path])
+        #expect(linear.status == 64 && linear.standardError.contains("must be logarithmic"), "\(linear.standardError)")
 
         for model in ["mlp", "rf"] {
             let refused = try TuneTrainProcess.run(["--model", model, "--search", "gradient", "--data", "iris"])
@@ -108,6 +111,38 @@ import TuneSearch
         #expect(again["best_value"] as? Double == first["best_value"] as? Double)
         #expect(longer["n_trials"] as? Int == 16)
         #expect((longer["best_value"] as? Double ?? 0) >= (first["best_value"] as? Double ?? 1))
+        let added = try #require(try TuneTrainProcess.run([
+            "--model", "ridge", "--search", "gradient", "--data", "diabetes", "--scale", "standard", "--seed", "0",
+            "--add-trials", "3", "--storage", storage.url, "--json", "--quiet"]).json)
+        #expect(added["n_trials"] as? Int == 19, "--add-trials 3 fits three beyond the 16 stored")
+    }
+
+    /// Trials waiting in the study (here `--enqueue`d; a killed run's retries alike) are
+    /// evaluated at their own strengths before the search's: every trial's stored loss is the
+    /// loss at its stored alpha, as in a study run without them.
+    @Test func aGradientSearchEvaluatesWaitingTrialsAtTheirOwnStrengths() throws {
+        let storage = Self.temporaryStorage(), plain = Self.temporaryStorage()
+        let enqueued = URL(fileURLWithPath: storage.path).deletingLastPathComponent().appendingPathComponent("enqueue.yaml")
+        try "- {alpha: 0.5}\n".write(to: enqueued, atomically: true, encoding: .utf8)
+        let arguments = ["--model", "ridge", "--search", "gradient", "--data", "diabetes", "--scale", "standard", "--seed", "0",
+                         "--trials", "10", "--study", "s", "--json", "--quiet"]
+        let withQueue = try TuneTrainProcess.run(arguments + ["--storage", storage.url, "--enqueue", enqueued.path])
+        #expect(withQueue.status == 0, "\(withQueue.standardError)")
+        #expect(try TuneTrainProcess.run(arguments + ["--storage", plain.url]).status == 0)
+        func lossByAlpha(_ path: String) throws -> [Double: Double] {
+            let database = try SQLiteStorage(path: path)
+            let trials = try database.trials(studyID: try #require(try database.study(named: "s")).id)
+            #expect(trials.allSatisfy { $0.state == .complete })
+            return Dictionary(uniqueKeysWithValues: trials.compactMap { trial -> (Double, Double)? in
+                guard let alpha = trial.internalParameters["alpha"], case .double(let loss)? = trial.userAttributes["validation_mse"] else { return nil }
+                return (alpha, loss)
+            })
+        }
+        let queued = try lossByAlpha(storage.path), alone = try lossByAlpha(plain.path)
+        #expect(queued.count == 11 && queued[0.5] != nil && alone.count == 10)
+        for (alpha, loss) in alone {
+            #expect(queued[alpha].map { abs($0 - loss) <= 1e-9 * loss } == true, "alpha \(alpha)")
+        }
     }
 
     @Test func theSameSeedGivesTheSameStudy() throws {

@@ -51,11 +51,12 @@ public struct TuningRun: Sendable {
             fixedParameters: settings.fixedParameters, foldConcurrency: settings.concurrency > 1 ? 1 : cores)
         // Enqueued (WAITING) trials are started by this run, so they count as run now.
         let before = existing.filter { $0.state != .waiting }.count
-        observer?.searchStarted(study: name, plannedTrials: hypergradient?.maximumFits ?? planned, existingTrials: Study.countedTrials(existing), timeout: settings.timeout)
+        let gradientPlan = try hypergradient?.plan(study: study, trainingPart: trainingPart)
+        observer?.searchStarted(study: name, plannedTrials: gradientPlan?.trialCount ?? planned, existingTrials: Study.countedTrials(existing), timeout: settings.timeout)
         let callbacks = studyCallbacks(telling: observer)
         var gradientWarnings: [BoundaryWarning]?
-        if let hypergradient {
-            gradientWarnings = try hypergradient.run(study: study, trainingPart: trainingPart, callbacks: callbacks)
+        if let gradientPlan {
+            gradientWarnings = try gradientPlan.record(in: study, callbacks: callbacks)
         } else {
             try BLASThreads.withCount(settings.concurrency > 1 ? 1 : BLASThreads.count) {
                 try study.optimize(trials: planned, timeout: settings.timeout, concurrency: settings.concurrency,
@@ -108,7 +109,7 @@ public struct TuningRun: Sendable {
     /// the optimum, the loss is not), then by trial number.
     static func rankedSettings(_ trials: [TrialRecord], tiesBrokenBy lossAttribute: String? = nil) -> [TrialRecord] {
         func loss(_ trial: TrialRecord) -> Double {
-            guard let lossAttribute, case .double(let value)? = trial.userAttributes[lossAttribute] else { return .infinity }
+            guard let lossAttribute, case .double(let value)? = trial.userAttributes[lossAttribute], value.isFinite else { return .infinity }
             return value
         }
         var seen = Set<String>()

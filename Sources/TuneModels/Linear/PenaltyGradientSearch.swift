@@ -16,6 +16,12 @@ public struct PenaltyGradientSearch: Sendable {
         public var loss: Double
         /// d loss / d log α.
         public var derivative: Double
+
+        public init(alpha: Double, loss: Double, derivative: Double) {
+            self.alpha = alpha
+            self.loss = loss
+            self.derivative = derivative
+        }
     }
 
     /// The range of `log α` searched (α from about 6e-6 to 1.6e5).
