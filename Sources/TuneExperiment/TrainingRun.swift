@@ -116,7 +116,7 @@ public struct TrainingRun: Sendable {
         "optimizer": OptimizerKind.allCases.map(\.rawValue),
         "activation": Activation.allCases.map(\.rawValue),
         "lr_schedule": LearningRateScheduleChoice.allCases.map(\.rawValue),
-        "solver": LinearRegression.Solver.allCases.map(\.rawValue),
+        "solver": ["lstsq (linear, ridge)", "gradient", "newton (logistic)"],
         "criterion": SplitCriterion.allCases.map(\.rawValue),
         "hypergradient_rule": HypergradientRule.allCases.map(\.rawValue),
         "max_features": ["sqrt", "log2", "all", "an integer", "a fraction in (0, 1]"],

@@ -17,7 +17,7 @@ struct TrainCommand: ParsableCommand {
             hypergradient (β; 0: a fixed lr), hypergradient_rule (additive, multiplicative, logarithmic).
             For linear and ridge: solver (lstsq, gradient), alpha, lr, optimizer, momentum, epochs, batch_size,
             hypergradient, hypergradient_rule (with solver=gradient).
-            For logistic: alpha, lr, optimizer, momentum, epochs, batch_size, hypergradient, hypergradient_rule.
+            For logistic: solver (gradient, newton), alpha, lr, optimizer, momentum, epochs, batch_size, hypergradient, hypergradient_rule.
 
             Examples:
               tune-train train --model mlp --data digits --param num_layers=2 --param hidden_size=128 --param lr=0.01 --param optimizer=adam --param epochs=30 --seed 1 --json

@@ -70,6 +70,30 @@ import TuneTestSupport
         }
     }
 
+    /// `LogisticRegression` with `solver = newton` is that optimum as a model (weights then
+    /// biases, in Float), whatever the optimizer settings; the default solver trains by SGD and
+    /// stops near it.
+    @Test func theNewtonSolverFitsTheExactOptimum() throws {
+        let iris = try DatasetSource.load("iris")
+        let exact = try ExactLogisticRegression(training: iris).fit(alpha: 0.01)
+        var settings = LogisticRegression.Hyperparameters()
+        settings.solver = .newton
+        settings.alpha = 0.01
+        settings.learningRate = 123
+        let fitted = try LogisticRegression(settings).fit(iris)
+        for row in 0..<4 {
+            for column in 0..<3 {
+                expectClose(Double(fitted.coefficients[row, column]), exact.parameters[row, column], rtol: 1e-6, atol: 1e-6, "weight [\(row), \(column)]")
+            }
+        }
+        for column in 0..<3 {
+            expectClose(Double(fitted.network.biases[0][offset: column]), exact.parameters[4, column], rtol: 1e-6, atol: 1e-6, "bias \(column)")
+        }
+        #expect(fitted.reports.isEmpty)
+        settings.alpha = 0
+        #expect(throws: (any Error).self) { try LogisticRegression(settings).fit(iris) }
+    }
+
     /// With two classes scikit-learn fits one vector β = w_malignant − w_benign, the same model at
     /// C = 2/(n·α). Reference: scikit-learn 1.9.1, `LogisticRegression(C=2/(569·0.001),
     /// solver='newton-cg', tol=1e-14, max_iter=100000)` on all 569 rows of the four raw features

@@ -76,6 +76,13 @@ import TuneSearch
         }
         #expect(trials.filter { $0.value == bestAccuracy }.count > 1, "a tie to break")
         #expect(json["best_trial"] as? Int == leastLossAtBest?.number)
+        // The final model is the exact (Newton) fit the search evaluated, not an SGD run.
+        let bestAlpha = try #require((json["best_params"] as? [String: Any])?["alpha"] as? Double)
+        let exact = try #require(try TuneTrainProcess.run([
+            "train", "--model", "logistic", "--data", "breast_cancer", "--param", "solver=newton",
+            "--param", "alpha=\(bestAlpha)", "--json"]).json)
+        #expect(exact["test_score"] as? Double == json["test_score"] as? Double)
+        #expect(exact["epochs_run"] as? Int == 0)
 
         // Breast cancer's least validation loss is near alpha = 0.004, below this range.
         let space = URL(fileURLWithPath: storage.path).deletingLastPathComponent().appendingPathComponent("alpha.yaml")

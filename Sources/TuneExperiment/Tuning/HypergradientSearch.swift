@@ -14,6 +14,12 @@ struct HypergradientSearch {
     var settings: TuningSettings
     var space: SearchSpace
 
+    /// Settings the final model is trained with, before the user's `--param`s: the exact fit the
+    /// search evaluated (ridge's closed form is its default already).
+    var finalFitParameters: [(name: String, value: String)] {
+        settings.model == .logistic ? [("solver", LogisticRegression.Solver.newton.rawValue)] : []
+    }
+
     /// The user attribute holding each trial's validation loss, the quantity the search minimises.
     var lossAttribute: String { settings.model == .logistic ? "validation_cross_entropy" : "validation_mse" }
 

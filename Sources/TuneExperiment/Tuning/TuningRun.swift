@@ -124,11 +124,13 @@ public struct TuningRun: Sendable {
             }
     }
 
-    /// The run that retrains `trial`'s setting on the whole training part and tests it.
+    /// The run that retrains `trial`'s setting on the whole training part and tests it (with
+    /// the gradient search, by the exact fit it evaluated).
     private func trainingRun(for trial: TrialRecord) -> TrainingRun {
-        TrainingRun(
+        let searchFit = settings.search == .gradient ? HypergradientSearch(settings: settings, space: space).finalFitParameters : []
+        return TrainingRun(
             model: settings.model,
-            parameters: settings.fixedParameters + trial.parameters(in: space).map { ($0.name, $0.value.description) },
+            parameters: searchFit + settings.fixedParameters + trial.parameters(in: space).map { ($0.name, $0.value.description) },
             testFraction: settings.testFraction, scaling: settings.scaling, seed: settings.seed)
     }
 

@@ -6,8 +6,19 @@ import TuneTensor
 /// any optimizer and an L2 penalty ½α‖W‖² on the weights. With two classes the softmax over two
 /// logits is the same model as binary logistic regression (the sigmoid of their difference).
 public struct LogisticRegression: Estimator {
+    /// How the weights are found.
+    public enum Solver: String, Codable, CaseIterable, Sendable {
+        /// Mini-batch training with the optimizer, `epochs` passes: stops near the optimum.
+        case gradient
+        /// Newton's method to the exact optimum (``ExactLogisticRegression``, in Double; needs
+        /// alpha > 0): the model the gradient search over alpha evaluates. Ignores the optimizer's
+        /// settings.
+        case newton
+    }
+
     /// Settings, under scikit-learn's and the documents' names.
     public struct Hyperparameters: OneLayerHyperparameters {
+        public var solver = Solver.gradient
         /// L2 strength (scikit-learn's `alpha`, the inverse of `LogisticRegression`'s `C`).
         public var alpha = 1e-4
         public var learningRate = 0.01
@@ -23,7 +34,7 @@ public struct LogisticRegression: Estimator {
         public init() {}
 
         enum CodingKeys: String, CodingKey {
-            case alpha, learningRate = "lr", optimizer, momentum, epochs, batchSize = "batch_size", seed, hypergradient
+            case solver, alpha, learningRate = "lr", optimizer, momentum, epochs, batchSize = "batch_size", seed, hypergradient
             case hypergradientRule = "hypergradient_rule"
         }
     }
@@ -46,6 +57,14 @@ public struct LogisticRegression: Estimator {
         var network = Network<Float>(
             layers: [.linear(inputs: dataset.featureCount, outputs: classes)], initialization: { _ in .xavier }, using: &generator)
         network.weights[0] = Tensor(zeros: network.weights[0].shape)
+        if hyperparameters.solver == .newton {
+            // Rows 0..<d of the solution are the weights (d × K, as the layer's), row d the biases.
+            let parameters = try ExactLogisticRegression(training: dataset).fit(alpha: hyperparameters.alpha).parameters.scalars
+            let weightCount = dataset.featureCount * classes
+            network.weights[0] = Tensor(shape: network.weights[0].shape, scalars: parameters[..<weightCount].map { Float($0) })
+            network.biases[0] = Tensor(shape: [classes], scalars: parameters[weightCount...].map { Float($0) })
+            return FittedLogisticRegression(network: network, classNames: dataset.classNames, reports: [])
+        }
         let configuration = hyperparameters.trainingConfiguration
         let session = try NetworkTraining.train(
             network, loss: .softmaxCrossEntropy, features: dataset.features, targets: dataset.targets,
