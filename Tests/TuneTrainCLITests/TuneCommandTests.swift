@@ -96,6 +96,8 @@ import TuneSearch
         try "alpha: {type: float, low: 0.03, high: 10}".write(to: space, atomically: true, encoding: .utf8)
         let linear = try TuneTrainProcess.run(["--model", "logistic", "--search", "gradient", "--data", "breast_cancer", "--space", space.path])
         #expect(linear.status == 64 && linear.standardError.contains("must be logarithmic"), "\(linear.standardError)")
+        let repeated = try TuneTrainProcess.run(["--model", "ridge", "--search", "gradient", "--data", "diabetes", "--repeats", "3"])
+        #expect(repeated.status == 64 && repeated.standardError.contains("leave out --repeats"), "\(repeated.standardError)")
 
         for model in ["mlp", "rf"] {
             let refused = try TuneTrainProcess.run(["--model", model, "--search", "gradient", "--data", "iris"])

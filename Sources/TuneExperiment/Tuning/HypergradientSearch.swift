@@ -33,6 +33,9 @@ struct HypergradientSearch {
         guard settings.folds == nil else {
             throw ParameterError(message: "--search gradient follows the gradient of a validation split's loss; leave out --cv")
         }
+        guard settings.repeats == nil else {
+            throw ParameterError(message: "--search gradient fits each strength exactly, so there is no seed-dependent training to repeat; leave out --repeats")
+        }
         guard space.parameters.count == 1, case .float(_, _, let log, nil) = space.parameters[0].distribution, space.parameters[0].name == "alpha" else {
             throw ParameterError(message: "--search gradient tunes \(settings.model.rawValue)'s alpha alone, as a continuous range; the space has \(space.names.joined(separator: ", "))")
         }
