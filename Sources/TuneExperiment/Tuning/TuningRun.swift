@@ -19,6 +19,11 @@ public struct TuningRun: Sendable {
         self.storageName = storageName
     }
 
+    /// The gradient search, when `--search gradient` asks for it (it runs in place of a sampler).
+    private var hypergradient: HypergradientSearch? {
+        settings.search == .gradient ? HypergradientSearch(settings: settings, space: space) : nil
+    }
+
     /// The space searched: the given one or the model's default.
     public var space: SearchSpace { settings.space ?? DefaultSearchSpaces.space(for: settings.model, search: settings.search) }
 
@@ -32,7 +37,6 @@ public struct TuningRun: Sendable {
         let started = Date()
         try validate()
         let (trainingPart, _) = try dataset.trainTestSplit(testSize: .fraction(settings.testFraction), seed: settings.seed)
-        let hypergradient = settings.search == .gradient ? HypergradientSearch(settings: settings, space: space) : nil
         try hypergradient?.validate()
         let name = settings.studyName ?? settings.defaultStudyName(data: dataset.name)
         let sampler = try settings.search.makeSampler(
@@ -127,10 +131,9 @@ public struct TuningRun: Sendable {
     /// The run that retrains `trial`'s setting on the whole training part and tests it (with
     /// the gradient search, by the exact fit it evaluated).
     private func trainingRun(for trial: TrialRecord) -> TrainingRun {
-        let searchFit = settings.search == .gradient ? HypergradientSearch(settings: settings, space: space).finalFitParameters : []
-        return TrainingRun(
+        TrainingRun(
             model: settings.model,
-            parameters: searchFit + settings.fixedParameters + trial.parameters(in: space).map { ($0.name, $0.value.description) },
+            parameters: (hypergradient?.finalFitParameters ?? []) + settings.fixedParameters + trial.parameters(in: space).map { ($0.name, $0.value.description) },
             testFraction: settings.testFraction, scaling: settings.scaling, seed: settings.seed)
     }
 
